@@ -1,8 +1,63 @@
 package io.leadbridge;
 
-/** Placeholder entry point while the foundation is built. */
-public final class LeadbridgeApplication {
-  private LeadbridgeApplication() {}
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.leadbridge.auth.ApiKeyAuthentication;
+import io.leadbridge.cli.DbCommand;
+import io.leadbridge.cli.OperatorKeyCommand;
+import io.leadbridge.storage.Databases;
+import io.leadbridge.storage.Migrations;
+import io.leadbridge.tenants.TenantsModule;
+import io.leadbridge.web.WebHygiene;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 
-  public static void main(String[] args) {}
+/** The Leadbridge hub: wires the modules into one Dropwizard application. */
+public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> {
+
+  public static void main(String[] args) throws Exception {
+    new LeadbridgeApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "leadbridge";
+  }
+
+  @Override
+  public void initialize(Bootstrap<LeadbridgeConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    bootstrap.addCommand(new DbCommand());
+    bootstrap.addCommand(new OperatorKeyCommand());
+  }
+
+  @Override
+  public void run(LeadbridgeConfiguration config, Environment environment) {
+    if (config.getStorage().isMigrateOnStart()) {
+      Migrations.migrate(config.database());
+    }
+    Jdbi jdbi = Databases.forServer(environment, config.database());
+    Clock clock = Clock.systemUTC();
+
+    TenantsModule tenants = new TenantsModule(jdbi, clock, List.of());
+    ApiKeyAuthentication.install(environment.jersey(), tenants.keyStore());
+    tenants.resources().forEach(environment.jersey()::register);
+
+    WebHygiene.install(environment, config.getWeb(), version());
+  }
+
+  private static String version() {
+    String version = LeadbridgeApplication.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
 }

@@ -1,0 +1,61 @@
+package io.leadbridge;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.leadbridge.storage.StorageConfiguration;
+import io.leadbridge.web.WebConfiguration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/**
+ * The hub's configuration file, validated at start-up; not thread-safe (built once, then read).
+ *
+ * <p>Defaults are safe for a laptop: the admin connector listens on 127.0.0.1 only and Jersey's
+ * default exception mappers are replaced by the hub's single problem+json mapper.
+ */
+public class LeadbridgeConfiguration extends Configuration {
+
+  @Valid @NotNull private StorageConfiguration storage = new StorageConfiguration();
+
+  @Valid @NotNull private WebConfiguration web = new WebConfiguration();
+
+  /** Sets the defaults that keep the admin port private and errors uniform. */
+  public LeadbridgeConfiguration() {
+    DefaultServerFactory server = new DefaultServerFactory();
+    HttpConnectorFactory admin = new HttpConnectorFactory();
+    admin.setBindHost("127.0.0.1");
+    admin.setPort(8081);
+    server.setAdminConnectors(List.of(admin));
+    server.setRegisterDefaultExceptionMappers(false);
+    setServerFactory(server);
+  }
+
+  @JsonProperty("storage")
+  public StorageConfiguration getStorage() {
+    return storage;
+  }
+
+  @JsonProperty("storage")
+  public void setStorage(StorageConfiguration storage) {
+    this.storage = storage;
+  }
+
+  @JsonProperty("web")
+  public WebConfiguration getWeb() {
+    return web;
+  }
+
+  @JsonProperty("web")
+  public void setWeb(WebConfiguration web) {
+    this.web = web;
+  }
+
+  /** The JDBC settings, for code that only needs the database. */
+  public DataSourceFactory database() {
+    return storage.getDatabase();
+  }
+}

@@ -1,0 +1,33 @@
+package io.leadbridge.auth;
+
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.leadbridge.auth.internal.ApiKeyAuthenticator;
+import io.leadbridge.auth.internal.BearerKeyAuthFilter;
+import io.leadbridge.auth.internal.EmptyUnauthorizedHandler;
+import io.leadbridge.auth.internal.RoleAuthorizer;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+
+/** Installs API-key authentication and role checks into Jersey; stateless. */
+public final class ApiKeyAuthentication {
+
+  static final String REALM = "leadbridge";
+
+  private ApiKeyAuthentication() {}
+
+  /** Every resource method with {@code @RolesAllowed} then requires a key of one of its roles. */
+  public static void install(JerseyEnvironment jersey, ApiKeyStore store) {
+    BearerKeyAuthFilter filter =
+        new BearerKeyAuthFilter.Builder()
+            .setAuthenticator(new ApiKeyAuthenticator(store))
+            .setAuthorizer(new RoleAuthorizer())
+            .setUnauthorizedHandler(new EmptyUnauthorizedHandler())
+            .setPrefix("Bearer")
+            .setRealm(REALM)
+            .buildAuthFilter();
+    jersey.register(new AuthDynamicFeature(filter));
+    jersey.register(RolesAllowedDynamicFeature.class);
+    jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+  }
+}

@@ -1,0 +1,28 @@
+package io.leadbridge.errors;
+
+/** What kind of failure a {@link LeadbridgeException} is, which decides its HTTP status. */
+public enum ErrorKind {
+  /** The request is well-formed but its content breaks a rule (422). */
+  VALIDATION(422),
+  /** The request is malformed (400). */
+  BAD_REQUEST(400),
+  /** The object does not exist, or belongs to someone else (404). */
+  NOT_FOUND(404),
+  /** The request clashes with the current state (409). */
+  CONFLICT(409),
+  /** The caller may not do this (403). */
+  FORBIDDEN(403),
+  /** A dependency the request needs is down; the request can be retried (503). */
+  UNAVAILABLE(503);
+
+  private final int status;
+
+  ErrorKind(int status) {
+    this.status = status;
+  }
+
+  /** The HTTP status this kind maps to. */
+  public int status() {
+    return status;
+  }
+}

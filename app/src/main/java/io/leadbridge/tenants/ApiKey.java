@@ -1,0 +1,15 @@
+package io.leadbridge.tenants;
+
+import io.leadbridge.auth.Role;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What may be shown of an API key: never its secret or hash; immutable. */
+public record ApiKey(
+    UUID id,
+    Optional<UUID> tenantId,
+    Role role,
+    String label,
+    Instant createdAt,
+    Optional<Instant> revokedAt) {}

@@ -1,0 +1,44 @@
+package io.leadbridge.tenants.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.leadbridge.tenants.ApiKey;
+import io.leadbridge.tenants.IssuedApiKey;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An API key as the API shows it; {@code key} is present only in the response that created it;
+ * immutable.
+ */
+public record ApiKeyView(
+    UUID id,
+    UUID tenantId,
+    String role,
+    String label,
+    Instant createdAt,
+    Instant revokedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
+
+  public static ApiKeyView of(ApiKey k) {
+    return new ApiKeyView(
+        k.id(),
+        k.tenantId().orElse(null),
+        k.role().name(),
+        k.label(),
+        k.createdAt(),
+        k.revokedAt().orElse(null),
+        null);
+  }
+
+  /** The one response that carries the key itself. */
+  public static ApiKeyView created(IssuedApiKey issued) {
+    ApiKeyView v = of(issued.apiKey());
+    return new ApiKeyView(
+        v.id, v.tenantId, v.role, v.label, v.createdAt, v.revokedAt, issued.key());
+  }
+
+  @Override
+  public String toString() {
+    return "ApiKeyView[id=" + id + "]";
+  }
+}

@@ -1,0 +1,19 @@
+package io.leadbridge.tenants.api;
+
+import io.leadbridge.auth.Role;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /v1/tenants/{tenantId}/api-keys}; immutable. */
+public record CreateApiKeyRequest(
+    @NotNull
+        @Pattern(regexp = "TENANT_ADMIN|TENANT_WRITER", message = "must be TENANT_ADMIN or TENANT_WRITER")
+        String role,
+    @NotBlank @Size(max = 200) String label) {
+
+  public Role parsedRole() {
+    return Role.valueOf(role);
+  }
+}

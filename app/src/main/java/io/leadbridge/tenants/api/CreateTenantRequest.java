@@ -1,0 +1,28 @@
+package io.leadbridge.tenants.api;
+
+import io.leadbridge.tenants.NewTenant;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+
+/** Body of {@code POST /v1/tenants}; immutable. */
+public record CreateTenantRequest(
+    @NotBlank @Size(max = 200) String name,
+    @NotBlank
+        @Pattern(
+            regexp = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?",
+            message =
+                "must be 1-63 lowercase letters, digits or hyphens, not starting or ending with a"
+                    + " hyphen")
+        String slug,
+    @Valid TenantAttributesJson attributes) {
+
+  /** The validated request as the tenants module's input. */
+  public NewTenant toNewTenant() {
+    TenantAttributesJson attrs = attributes == null ? TenantAttributesJson.NONE : attributes;
+    return new NewTenant(
+        name.strip(), slug, Optional.ofNullable(attrs.tier()), Optional.ofNullable(attrs.region()));
+  }
+}

@@ -1,0 +1,27 @@
+package io.leadbridge.tenants.api;
+
+import io.leadbridge.tenants.Tenant;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A tenant as the API shows it; immutable. */
+public record TenantView(
+    UUID id,
+    String name,
+    String slug,
+    TenantAttributesJson attributes,
+    String status,
+    Instant createdAt,
+    Instant offboardedAt) {
+
+  public static TenantView of(Tenant t) {
+    return new TenantView(
+        t.id(),
+        t.name(),
+        t.slug(),
+        new TenantAttributesJson(t.tier().orElse(null), t.region().orElse(null)),
+        t.status().column(),
+        t.createdAt(),
+        t.offboardedAt().orElse(null));
+  }
+}

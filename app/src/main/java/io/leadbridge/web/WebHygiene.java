@@ -1,0 +1,38 @@
+package io.leadbridge.web;
+
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.MutableServletContextHandler;
+import io.leadbridge.web.internal.BodyLimitFilter;
+import io.leadbridge.web.internal.OpenApiDocumentResource;
+import io.leadbridge.web.internal.ProbePathFilter;
+import io.leadbridge.web.internal.ProblemExceptionMapper;
+import io.leadbridge.web.internal.ResponseHygieneFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import java.util.EnumSet;
+
+/**
+ * Installs what every HTTP exchange gets: probe-path blocking on both ports, the body limit,
+ * hygiene headers, the single problem+json exception mapper and the OpenAPI document; stateless.
+ */
+public final class WebHygiene {
+
+  private WebHygiene() {}
+
+  public static void install(Environment environment, WebConfiguration config, String version) {
+    ProbePathFilter probes = new ProbePathFilter(config.getProbePaths());
+    add(environment.getApplicationContext(), probes);
+    add(environment.getAdminContext(), probes);
+    add(environment.getApplicationContext(), new ResponseHygieneFilter());
+    add(environment.getApplicationContext(), new BodyLimitFilter(config.getMaxRequestBody().toBytes()));
+    environment.jersey().register(new ProblemExceptionMapper());
+    environment
+        .jersey()
+        .register(new OpenApiDocumentResource(environment.jersey().getResourceConfig(), version));
+  }
+
+  private static void add(MutableServletContextHandler context, Filter filter) {
+    context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+  }
+}

@@ -1,0 +1,25 @@
+package io.leadbridge.web.internal;
+
+import com.fasterxml.jackson.databind.JsonMappingException.Reference;
+import java.util.List;
+
+/** Renders Jackson's reference chain as the API's field path, e.g. {@code customer.emails[0]}. */
+final class JsonPaths {
+
+  private JsonPaths() {}
+
+  static String of(List<Reference> path) {
+    StringBuilder out = new StringBuilder();
+    for (Reference ref : path) {
+      if (ref.getFieldName() != null) {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.length() == 0 ? "body" : out.toString();
+  }
+}

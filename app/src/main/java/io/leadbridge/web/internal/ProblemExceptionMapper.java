@@ -1,0 +1,124 @@
+package io.leadbridge.web.internal;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.leadbridge.errors.ErrorKind;
+import io.leadbridge.errors.FieldError;
+import io.leadbridge.errors.LeadbridgeException;
+import io.leadbridge.web.Problem;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's one exception mapper: every failure, Jersey's own included, becomes problem+json;
+ * thread-safe (stateless).
+ *
+ * <p>4xx problems explain themselves and are not logged as errors; 5xx problems carry only a
+ * generic title and an errorId, which is logged exactly once here with the (sanitised) cause.
+ */
+@Provider
+public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionMapper.class);
+
+  private static final Map<Integer, String> CODES_BY_STATUS =
+      Map.of(
+          400, "bad_request",
+          401, "unauthorized",
+          403, "forbidden",
+          404, "not_found",
+          405, "method_not_allowed",
+          406, "not_acceptable",
+          413, "payload_too_large",
+          415, "unsupported_media_type");
+
+  private static final List<String> PASSED_ON_HEADERS =
+      List.of(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER);
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    if (BodyTooLargeException.isCauseOf(failure)) {
+      return respond(Problem.of(413, "payload_too_large", "the request body is too large", List.of()));
+    }
+    if (failure instanceof LeadbridgeException e) {
+      return fromDomain(e);
+    }
+    if (failure instanceof ConstraintViolationException e) {
+      return respond(
+          Problem.of(422, "validation_failed", "the request is invalid", ViolationPaths.fieldErrors(e)));
+    }
+    if (failure instanceof JsonProcessingException e) {
+      return respond(fromJson(e));
+    }
+    if (failure instanceof WebApplicationException e) {
+      return fromJaxRs(e);
+    }
+    return unexpected(failure);
+  }
+
+  private static Response fromDomain(LeadbridgeException e) {
+    if (e.kind() == ErrorKind.UNAVAILABLE) {
+      Problem problem = Problem.of(503, e.code(), null, List.of());
+      LOG.warn("errorId={} dependency unavailable: {}", problem.errorId(), e.code(), SafeFailure.of(e));
+      return respond(problem);
+    }
+    return respond(Problem.of(e.kind().status(), e.code(), e.getMessage(), e.fieldErrors()));
+  }
+
+  private static Problem fromJson(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String field = JsonPaths.of(unknown.getPath());
+      return Problem.of(400, "unknown_field", "the body has a field this endpoint does not accept",
+          List.of(new FieldError(field, "unknown field")));
+    }
+    if (e instanceof JsonParseException) {
+      return Problem.of(400, "malformed_json", "the body is not valid JSON", List.of());
+    }
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return Problem.of(400, "invalid_json", "a field has the wrong type or shape",
+          List.of(new FieldError(JsonPaths.of(mapping.getPath()), "has the wrong type or shape")));
+    }
+    return Problem.of(400, "malformed_json", "the body cannot be read as the expected JSON", List.of());
+  }
+
+  private static Response fromJaxRs(WebApplicationException e) {
+    Response original = e.getResponse();
+    int status = original.getStatus();
+    if (status >= 500) {
+      return unexpected(e);
+    }
+    Problem problem = Problem.of(status, CODES_BY_STATUS.getOrDefault(status, "client_error"), null, List.of());
+    Response.ResponseBuilder response = builder(problem);
+    for (String header : PASSED_ON_HEADERS) {
+      Object value = original.getHeaders().getFirst(header);
+      if (value != null) {
+        response.header(header, value);
+      }
+    }
+    return response.build();
+  }
+
+  private static Response unexpected(Throwable failure) {
+    Problem problem = Problem.of(500, "internal_error", null, List.of());
+    LOG.error("errorId={} unexpected failure", problem.errorId(), SafeFailure.of(failure));
+    return respond(problem);
+  }
+
+  private static Response respond(Problem problem) {
+    return builder(problem).build();
+  }
+
+  private static Response.ResponseBuilder builder(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+  }
+}

@@ -1,0 +1,246 @@
+package io.leadbridge.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadbridge.testing.Hub;
+import io.leadbridge.testing.HubTest;
+import jakarta.ws.rs.Path;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The complete auth matrix, generated from the running app's Jersey resource model: every
+ * endpoint must have an entry here, so an endpoint added later without one fails the build.
+ */
+public abstract class AuthMatrixContract extends HubTest {
+
+  private static final String TENANT_BODY = "{\"name\":\"M\",\"slug\":\"%s\"}";
+  private static final String KEY_BODY = "{\"role\":\"TENANT_WRITER\",\"label\":\"m\"}";
+  private static final Set<Role> TENANT_ROLES = EnumSet.of(Role.TENANT_ADMIN, Role.TENANT_WRITER);
+
+  /** The keys and tenants the matrix runs with. */
+  protected record Fixture(Hub hub, UUID tenantA, UUID tenantB, Map<Role, String> keysOfA, String revokedKey) {}
+
+  /** How one endpoint is called and who may call it. */
+  private record Entry(
+      Set<Role> allowed,
+      Function<Fixture, String> path,
+      Function<Fixture, String> body,
+      Function<Fixture, String> foreignPath) {
+    boolean isPublic() {
+      return allowed == null;
+    }
+  }
+
+  private static final Map<String, Entry> MATRIX = new LinkedHashMap<>();
+
+  static {
+    MATRIX.put("GET /openapi.json", new Entry(null, f -> "/openapi.json", null, null));
+    MATRIX.put("GET /v1/me", new Entry(EnumSet.allOf(Role.class), f -> "/v1/me", null, null));
+    MATRIX.put("POST /v1/tenants", operator(f -> "/v1/tenants", f -> String.format(TENANT_BODY, slug()), null));
+    MATRIX.put("GET /v1/tenants", operator(f -> "/v1/tenants", null, null));
+    MATRIX.put("GET /v1/tenants/{tenantId}",
+        operator(f -> "/v1/tenants/" + f.tenantA(), null, f -> "/v1/tenants/" + UUID.randomUUID()));
+    MATRIX.put("DELETE /v1/tenants/{tenantId}",
+        operator(f -> "/v1/tenants/" + f.hub().createTenant(), null, f -> "/v1/tenants/" + UUID.randomUUID()));
+    MATRIX.put("POST /v1/tenants/{tenantId}/api-keys",
+        operator(f -> "/v1/tenants/" + f.tenantA() + "/api-keys", f -> KEY_BODY,
+            f -> "/v1/tenants/" + UUID.randomUUID() + "/api-keys"));
+    MATRIX.put("GET /v1/tenants/{tenantId}/api-keys",
+        operator(f -> "/v1/tenants/" + f.tenantA() + "/api-keys", null,
+            f -> "/v1/tenants/" + UUID.randomUUID() + "/api-keys"));
+    MATRIX.put("DELETE /v1/tenants/{tenantId}/api-keys/{keyId}",
+        operator(
+            f -> "/v1/tenants/" + f.tenantA() + "/api-keys/" + keyIdOf(f, f.tenantA()),
+            null,
+            f -> "/v1/tenants/" + f.tenantA() + "/api-keys/" + keyIdOf(f, f.tenantB())));
+  }
+
+  private static Entry operator(
+      Function<Fixture, String> path, Function<Fixture, String> body, Function<Fixture, String> foreign) {
+    return new Entry(EnumSet.of(Role.OPERATOR), path, body, foreign);
+  }
+
+  private static String slug() {
+    return "m-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String keyIdOf(Fixture f, UUID tenant) {
+    return f.hub().createKey(tenant, Role.TENANT_WRITER).get("id").asText();
+  }
+
+  private Fixture fixture;
+
+  private synchronized Fixture fixture() {
+    if (fixture == null) {
+      Hub hub = hub();
+      UUID a = hub.createTenant();
+      UUID b = hub.createTenant();
+      Map<Role, String> keys = new LinkedHashMap<>();
+      keys.put(Role.OPERATOR, hub.operatorKey());
+      for (Role role : TENANT_ROLES) {
+        keys.put(role, hub.tenantKey(a, role));
+      }
+      var revoked = hub.createKey(a, Role.TENANT_ADMIN);
+      HttpResponse<String> revoke =
+          hub.api().delete("/v1/tenants/" + a + "/api-keys/" + revoked.get("id").asText(), hub.operatorKey());
+      assertThat(revoke.statusCode()).isEqualTo(204);
+      fixture = new Fixture(hub, a, b, keys, revoked.get("key").asText());
+    }
+    return fixture;
+  }
+
+  @Test
+  void everyEndpointHasAMatrixEntryAndEveryEntryAnEndpoint() {
+    Set<String> endpoints = endpoints();
+    assertThat(endpoints)
+        .as("endpoints without an auth-matrix entry: add one to AuthMatrixContract.MATRIX")
+        .isSubsetOf(MATRIX.keySet());
+    assertThat(MATRIX.keySet()).as("matrix entries without an endpoint").isSubsetOf(endpoints);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> unauthenticatedCallsAre401() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (var e : protectedEntries()) {
+      String endpoint = e.getKey();
+      Entry entry = e.getValue();
+      for (String credential : badCredentials()) {
+        tests.add(DynamicTest.dynamicTest(endpoint + " with " + describe(credential), () -> {
+          HttpResponse<String> r = call(endpoint, entry, credential);
+          assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+          assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+          assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        }));
+      }
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> wrongRolesAre403AndRightRolesPass() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (var e : protectedEntries()) {
+      String endpoint = e.getKey();
+      Entry entry = e.getValue();
+      for (Role role : Role.values()) {
+        boolean allowed = entry.allowed().contains(role);
+        tests.add(DynamicTest.dynamicTest(endpoint + " as " + role, () -> {
+          HttpResponse<String> r = call(endpoint, entry, fixture().keysOfA().get(role));
+          if (allowed) {
+            assertThat(r.statusCode()).as(r.body()).isNotIn(401, 403).isLessThan(500);
+          } else {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+            assertThat(Hub.json(r).get("code").asText()).isEqualTo("forbidden");
+          }
+        }));
+      }
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> anotherTenantsObjectIs404() {
+    return MATRIX.entrySet().stream()
+        .filter(e -> e.getValue().foreignPath() != null)
+        .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+          Entry entry = e.getValue();
+          Role role = entry.allowed().iterator().next();
+          String method = e.getKey().substring(0, e.getKey().indexOf(' '));
+          String body = entry.body() == null ? null : entry.body().apply(fixture());
+          HttpResponse<String> r = fixture().hub().api().send(
+              method, entry.foreignPath().apply(fixture()), fixture().keysOfA().get(role),
+              body == null ? null : "application/json", body);
+          assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+        }));
+  }
+
+  @Test
+  void publicEndpointsNeedNoKey() {
+    MATRIX.forEach((endpoint, entry) -> {
+      if (entry.isPublic()) {
+        assertThat(call(endpoint, entry, null).statusCode()).as(endpoint).isEqualTo(200);
+      }
+    });
+  }
+
+  private List<Map.Entry<String, Entry>> protectedEntries() {
+    return MATRIX.entrySet().stream().filter(e -> !e.getValue().isPublic()).toList();
+  }
+
+  private List<String> badCredentials() {
+    String unknown = ApiKeys.mint().key();
+    return java.util.Arrays.asList(
+        null,
+        "Bearer not-a-key",
+        "Bearer lb_zz_zz",
+        "Basic dXNlcjpwYXNz",
+        "Bearer " + unknown,
+        "Bearer " + fixture().revokedKey(),
+        "Bearer " + fixture().keysOfA().get(Role.TENANT_ADMIN).substring(0, 40) + "0".repeat(63));
+  }
+
+  private String describe(String credential) {
+    if (credential == null) {
+      return "no key";
+    }
+    if (credential.contains(fixture().revokedKey())) {
+      return "a revoked key";
+    }
+    return credential.length() > 30 ? "an unknown or altered key" : "a malformed key";
+  }
+
+  private HttpResponse<String> call(String endpoint, Entry entry, String credential) {
+    String method = endpoint.substring(0, endpoint.indexOf(' '));
+    String body = entry.body() == null ? null : entry.body().apply(fixture());
+    return fixture().hub().api().send(
+        method, entry.path().apply(fixture()), credential, body == null ? null : "application/json", body);
+  }
+
+  /** Every (method, path template) the running app serves, read from Jersey's resource model. */
+  private Set<String> endpoints() {
+    var config = app().getEnvironment().jersey().getResourceConfig();
+    Set<Class<?>> classes = new java.util.LinkedHashSet<>(config.getClasses());
+    config.getSingletons().forEach(s -> classes.add(s.getClass()));
+    Set<String> endpoints = new TreeSet<>();
+    for (Class<?> c : classes) {
+      if (c.isAnnotationPresent(Path.class)) {
+        collect(Resource.from(c), "", endpoints);
+      }
+    }
+    return endpoints;
+  }
+
+  private static void collect(Resource resource, String parent, Set<String> into) {
+    String path = join(parent, resource.getPath());
+    for (ResourceMethod m : resource.getResourceMethods()) {
+      into.add(m.getHttpMethod() + " " + path);
+    }
+    for (Resource child : resource.getChildResources()) {
+      collect(child, path, into);
+    }
+  }
+
+  private static String join(String parent, String path) {
+    if (path == null || path.isEmpty()) {
+      return parent;
+    }
+    String p = path.startsWith("/") ? path : "/" + path;
+    String joined = (parent + p).replaceAll("/+", "/");
+    return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+  }
+}

@@ -1,0 +1,91 @@
+package io.leadbridge.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
+import io.leadbridge.auth.Role;
+import io.leadbridge.storage.Databases;
+import io.leadbridge.tenants.TenantsModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A running hub seen from a test: its API, an operator key, and helpers that create tenants and
+ * keys through the public API; thread-safe.
+ */
+public final class Hub {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DropwizardAppExtension<LeadbridgeConfiguration> app;
+  private volatile String operatorKey;
+
+  public Hub(DropwizardAppExtension<LeadbridgeConfiguration> app) {
+    this.app = app;
+  }
+
+  public Api api() {
+    return new Api(app.getLocalPort());
+  }
+
+  public Api admin() {
+    return new Api(app.getAdminPort());
+  }
+
+  /** An operator key minted the way the command line does it. */
+  public synchronized String operatorKey() {
+    if (operatorKey == null) {
+      TenantsModule tenants =
+          new TenantsModule(Databases.forCommand(app.getConfiguration().database()), Clock.systemUTC(), List.of());
+      operatorKey = tenants.apiKeys().issueOperatorKey("test operator").key();
+    }
+    return operatorKey;
+  }
+
+  /** Creates a tenant through the API and returns its id. */
+  public UUID createTenant(String slug) {
+    HttpResponse<String> r =
+        api().postJson("/v1/tenants", operatorKey(),
+            "{\"name\":\"Dealer " + slug + "\",\"slug\":\"" + slug + "\",\"attributes\":{\"tier\":\"pro\",\"region\":\"us-east\"}}");
+    requireStatus(r, 201);
+    return UUID.fromString(json(r).get("id").asText());
+  }
+
+  /** A tenant with a unique slug. */
+  public UUID createTenant() {
+    return createTenant("t-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** Issues a key of a tenant role through the API and returns the key itself. */
+  public String tenantKey(UUID tenantId, Role role) {
+    return createKey(tenantId, role).get("key").asText();
+  }
+
+  /** Issues a key and returns the whole creation response. */
+  public JsonNode createKey(UUID tenantId, Role role) {
+    HttpResponse<String> r =
+        api().postJson("/v1/tenants/" + tenantId + "/api-keys", operatorKey(),
+            "{\"role\":\"" + role + "\",\"label\":\"test\"}");
+    requireStatus(r, 201);
+    return json(r);
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + response.body(), e);
+    }
+  }
+
+  private static void requireStatus(HttpResponse<String> r, int status) {
+    if (r.statusCode() != status) {
+      throw new AssertionError("expected " + status + " but got " + r.statusCode() + ": " + r.body());
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.leadbridge.testing;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeApplication;
+import io.leadbridge.LeadbridgeConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a {@link DropwizardAppExtension} of the real application on a fresh database. */
+public final class TestApps {
+
+  private TestApps() {}
+
+  /** The hub on a new database of the given kind, on ephemeral ports. */
+  public static DropwizardAppExtension<LeadbridgeConfiguration> app(Db db, ConfigOverride... extra) {
+    return app(LeadbridgeApplication.class, db, extra);
+  }
+
+  /** A subclass of the hub (e.g. with a test-only resource) on a new database. */
+  public static DropwizardAppExtension<LeadbridgeConfiguration> app(
+      Class<? extends LeadbridgeApplication> application, Db db, ConfigOverride... extra) {
+    TestDatabases.Target target = TestDatabases.fresh(db);
+    List<ConfigOverride> overrides = new ArrayList<>();
+    overrides.add(ConfigOverride.config("storage.database.driverClass", target.driverClass()));
+    overrides.add(ConfigOverride.config("storage.database.url", target.url()));
+    overrides.add(ConfigOverride.config("storage.database.user", target.user()));
+    overrides.add(ConfigOverride.config("storage.database.password", target.password()));
+    overrides.add(ConfigOverride.config("storage.dataDirectory", tempDir().toString()));
+    overrides.addAll(List.of(extra));
+    return new DropwizardAppExtension<>(
+        application, ResourceHelpers.resourceFilePath("test-app.yml"), overrides.toArray(ConfigOverride[]::new));
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("leadbridge-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
