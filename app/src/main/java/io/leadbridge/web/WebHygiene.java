@@ -5,6 +5,7 @@ import io.dropwizard.jetty.MutableServletContextHandler;
 import io.leadbridge.web.internal.BodyLimitFilter;
 import io.leadbridge.web.internal.OpenApiDocumentResource;
 import io.leadbridge.web.internal.ProbePathFilter;
+import io.leadbridge.web.internal.ProblemErrorHandler;
 import io.leadbridge.web.internal.ProblemExceptionMapper;
 import io.leadbridge.web.internal.ResponseHygieneFilter;
 import jakarta.servlet.DispatcherType;
@@ -27,6 +28,9 @@ public final class WebHygiene {
     add(environment.getApplicationContext(), new ResponseHygieneFilter());
     add(environment.getApplicationContext(), new BodyLimitFilter(config.getMaxRequestBody().toBytes()));
     environment.jersey().register(new ProblemExceptionMapper());
+    environment.jersey().register(new ProblemExceptionMapper.ForValidation());
+    environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler());
+    environment.getAdminContext().setErrorHandler(new ProblemErrorHandler());
     environment
         .jersey()
         .register(new OpenApiDocumentResource(environment.jersey().getResourceConfig(), version));

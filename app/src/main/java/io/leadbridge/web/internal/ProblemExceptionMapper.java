@@ -9,6 +9,7 @@ import io.leadbridge.errors.FieldError;
 import io.leadbridge.errors.LeadbridgeException;
 import io.leadbridge.web.Problem;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -63,7 +64,25 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     if (failure instanceof WebApplicationException e) {
       return fromJaxRs(e);
     }
+    if (failure instanceof ValidationException) {
+      return respond(Problem.of(422, "validation_failed", "the request is invalid", List.of()));
+    }
     return unexpected(failure);
+  }
+
+  /**
+   * Jersey registers its own mapper for {@link ValidationException}, which wins over a Throwable
+   * mapper by type distance and answers a bare 400; this registration routes those failures back
+   * to the one mapping above.
+   */
+  @Provider
+  public static final class ForValidation implements ExceptionMapper<ValidationException> {
+    private final ProblemExceptionMapper problems = new ProblemExceptionMapper();
+
+    @Override
+    public Response toResponse(ValidationException failure) {
+      return problems.toResponse(failure);
+    }
   }
 
   private static Response fromDomain(LeadbridgeException e) {
