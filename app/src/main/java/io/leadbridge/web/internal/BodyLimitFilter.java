@@ -31,6 +31,7 @@ public final class BodyLimitFilter extends HttpFilter {
       throws IOException, ServletException {
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(413);
+      response.setHeader("Connection", "close");
       response.setContentType("application/problem+json");
       byte[] body = ProblemJson.render(413, "payload_too_large", "the request body is too large")
           .getBytes(StandardCharsets.UTF_8);

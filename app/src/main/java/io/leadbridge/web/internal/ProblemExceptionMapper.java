@@ -49,7 +49,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
   @Override
   public Response toResponse(Throwable failure) {
     if (BodyTooLargeException.isCauseOf(failure)) {
-      return respond(Problem.of(413, "payload_too_large", "the request body is too large", List.of()));
+      // The rest of the body is still on the wire: closing is cheaper than draining it.
+      return builder(Problem.of(413, "payload_too_large", "the request body is too large", List.of()))
+          .header("Connection", "close")
+          .build();
     }
     if (failure instanceof LeadbridgeException e) {
       return fromDomain(e);
