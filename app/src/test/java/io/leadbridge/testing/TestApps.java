@@ -25,6 +25,12 @@ public final class TestApps {
   /** A subclass of the hub (e.g. with a test-only resource) on a new database. */
   public static DropwizardAppExtension<LeadbridgeConfiguration> app(
       Class<? extends LeadbridgeApplication> application, Db db, ConfigOverride... extra) {
+    return app(application, "test-app.yml", db, extra);
+  }
+
+  /** A hub (or subclass) with another test configuration file from the test resources. */
+  public static DropwizardAppExtension<LeadbridgeConfiguration> app(
+      Class<? extends LeadbridgeApplication> application, String configResource, Db db, ConfigOverride... extra) {
     TestDatabases.Target target = TestDatabases.fresh(db);
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.config("storage.database.driverClass", target.driverClass()));
@@ -34,10 +40,11 @@ public final class TestApps {
     overrides.add(ConfigOverride.config("storage.dataDirectory", tempDir().toString()));
     overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(
-        application, ResourceHelpers.resourceFilePath("test-app.yml"), overrides.toArray(ConfigOverride[]::new));
+        application, ResourceHelpers.resourceFilePath(configResource), overrides.toArray(ConfigOverride[]::new));
   }
 
-  private static Path tempDir() {
+  /** A new temporary directory, e.g. for log files a test reads back. */
+  public static Path tempDir() {
     try {
       return Files.createTempDirectory("leadbridge-test-");
     } catch (IOException e) {
