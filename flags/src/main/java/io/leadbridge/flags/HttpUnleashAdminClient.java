@@ -251,7 +251,7 @@ public final class HttpUnleashAdminClient implements UnleashAdminApi {
     return adminToken;
   }
 
-  /** One answer from the server, with enough context for an error message. */
+  /** One answer from the server, with enough context for an error message. Immutable. */
   private record Response(String call, int status, JsonNode body) {
 
     void requireSuccess() {

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Checks the generated bootstrap against the catalog and the client-features format. Not shared between threads. */
+/**
+ * Checks the generated bootstrap against the catalog and the client-features format. Not shared
+ * between threads.
+ */
 class BootstrapGeneratorTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

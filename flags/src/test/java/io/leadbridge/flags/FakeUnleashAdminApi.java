@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class FakeUnleashAdminApi implements UnleashAdminApi {
 
-  /** One flag as the fake server holds it. */
+  /** One flag as the fake server holds it. Mutable, not thread-safe. */
   static final class Flag {
     String type;
     String description;

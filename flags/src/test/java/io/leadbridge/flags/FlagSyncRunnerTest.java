@@ -7,9 +7,13 @@ import java.io.StringWriter;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** Checks the command-line-agnostic sync entry: outcomes, output, and that the token never shows. Not shared between threads. */
+/**
+ * Checks the command-line-agnostic sync entry: outcomes, output, and that the token never shows.
+ * Not shared between threads.
+ */
 class FlagSyncRunnerTest {
 
+  private static final URI LOCAL = URI.create("http://127.0.0.1:4242");
   private static final String TOKEN = "*:*.runner-test-secret-token";
   private final FakeUnleashAdminApi server = new FakeUnleashAdminApi("default", "development");
   private final FlagSyncRunner runner = new FlagSyncRunner(FlagCatalog.standard(), request -> server);
@@ -17,7 +21,7 @@ class FlagSyncRunnerTest {
 
   @Test
   void aDryRunShowsThePlanAndChangesNothing() {
-    SyncOutcome outcome = run(new FlagSyncRequest(URI.create("http://127.0.0.1:4242"), TOKEN, null, null, true, false));
+    SyncOutcome outcome = run(new FlagSyncRequest(LOCAL, TOKEN, null, null, true, false));
 
     assertThat(outcome).isEqualTo(SyncOutcome.CHANGES_PLANNED);
     assertThat(server.flags).isEmpty();
@@ -26,7 +30,7 @@ class FlagSyncRunnerTest {
 
   @Test
   void applyThenUpToDate() {
-    FlagSyncRequest apply = new FlagSyncRequest(URI.create("http://127.0.0.1:4242"), TOKEN, "default",
+    FlagSyncRequest apply = new FlagSyncRequest(LOCAL, TOKEN, "default",
         "development", false, false);
 
     assertThat(run(apply)).isEqualTo(SyncOutcome.CHANGES_APPLIED);
@@ -36,7 +40,7 @@ class FlagSyncRunnerTest {
 
   @Test
   void aFailureIsReportedWithoutTheToken() {
-    SyncOutcome outcome = run(new FlagSyncRequest(URI.create("http://127.0.0.1:4242"), TOKEN, "nope",
+    SyncOutcome outcome = run(new FlagSyncRequest(LOCAL, TOKEN, "nope",
         "development", false, false));
 
     assertThat(outcome).isEqualTo(SyncOutcome.FAILED);
@@ -45,7 +49,7 @@ class FlagSyncRunnerTest {
 
   @Test
   void theTokenNeverAppears() {
-    FlagSyncRequest request = new FlagSyncRequest(URI.create("http://127.0.0.1:4242"), TOKEN, null, null, false, true);
+    FlagSyncRequest request = new FlagSyncRequest(LOCAL, TOKEN, null, null, false, true);
     run(request);
 
     assertThat(request.toString()).doesNotContain(TOKEN).contains("adminToken=****");
@@ -54,7 +58,7 @@ class FlagSyncRunnerTest {
 
   @Test
   void projectAndEnvironmentDefault() {
-    FlagSyncRequest request = new FlagSyncRequest(URI.create("http://127.0.0.1:4242"), TOKEN, " ", null, true, false);
+    FlagSyncRequest request = new FlagSyncRequest(LOCAL, TOKEN, " ", null, true, false);
     assertThat(request.project()).isEqualTo("default");
     assertThat(request.environment()).isEqualTo("development");
   }
