@@ -36,19 +36,24 @@ import org.slf4j.LoggerFactory;
  * log with the values they bound; a request value cannot forge a log event.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class FailureLoggingTest {
+public abstract class FailureLoggingContract {
 
-  private static final java.nio.file.Path LOGS = TestApps.tempDir();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP =
-      TestApps.app(
-          FailingApp.class,
-          "test-app-filelog.yml",
-          Db.H2,
-          ConfigOverride.config("logging.appenders[0].currentLogFilename", LOGS.resolve("app.log").toString()),
-          ConfigOverride.config(
-              "server.requestLog.appenders[0].currentLogFilename", LOGS.resolve("requests.log").toString()));
+  /** The failing hub on one database, logging to files under {@code logs}. */
+  static DropwizardAppExtension<LeadbridgeConfiguration> failingApp(Db db, java.nio.file.Path logs) {
+    return TestApps.app(
+        FailingApp.class,
+        "test-app-filelog.yml",
+        db,
+        ConfigOverride.config("logging.appenders[0].currentLogFilename", logs.resolve("app.log").toString()),
+        ConfigOverride.config(
+            "server.requestLog.appenders[0].currentLogFilename", logs.resolve("requests.log").toString()));
+  }
+
+  protected abstract DropwizardAppExtension<LeadbridgeConfiguration> app();
+
+  protected abstract java.nio.file.Path logs();
 
   /** The hub plus a resource that fails in the ways production code could. */
   public static class FailingApp extends LeadbridgeApplication {
@@ -99,7 +104,7 @@ class FailureLoggingTest {
     assertThat(r.body()).doesNotContain(marker).doesNotContain("SQL").doesNotContain("Exception");
     String errorId = problem.get("errorId").asText();
 
-    List<String> lines = waitForLine(LOGS.resolve("app.log"), errorId);
+    List<String> lines = waitForLine(logs().resolve("app.log"), errorId);
     assertThat(lines.stream().filter(l -> l.contains(errorId))).hasSize(1);
     assertThat(String.join("\n", lines)).doesNotContain(marker);
   }
@@ -109,7 +114,7 @@ class FailureLoggingTest {
     String forged = "x\n{\"level\":\"ERROR\",\"message\":\"forged\"}\r\n";
     HttpResponse<String> r = api().get("/test/echo-log?v=" + java.net.URLEncoder.encode(forged, "UTF-8"), null);
     assertThat(r.statusCode()).isEqualTo(200);
-    List<String> lines = waitForLine(LOGS.resolve("app.log"), "caller sent");
+    List<String> lines = waitForLine(logs().resolve("app.log"), "caller sent");
     for (String line : lines) {
       JsonNode event = JSON.readTree(line);
       assertThat(event.isObject()).as(line).isTrue();
@@ -121,15 +126,15 @@ class FailureLoggingTest {
   @Test
   void requestLogIsOneJsonObjectPerLine() throws Exception {
     api().send("GET", "/v1/me", "Bearer x\"}{\"forged\":true", null, null);
-    List<String> lines = waitForLine(LOGS.resolve("requests.log"), "/v1/me");
+    List<String> lines = waitForLine(logs().resolve("requests.log"), "/v1/me");
     for (String line : lines) {
       assertThat(JSON.readTree(line).isObject()).as(line).isTrue();
       assertThat(JSON.readTree(line).has("forged")).isFalse();
     }
   }
 
-  private static Api api() {
-    return new Api(APP.getLocalPort());
+  private Api api() {
+    return new Api(app().getLocalPort());
   }
 
   private static List<String> waitForLine(java.nio.file.Path file, String needle) throws IOException, InterruptedException {
