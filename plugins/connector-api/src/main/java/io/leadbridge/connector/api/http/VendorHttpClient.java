@@ -34,9 +34,10 @@ package io.leadbridge.connector.api.http;
  *   <li>{@link RequestThrottledException}: the host's limiter had no permit before the deadline;
  *       nothing was sent: {@code RateLimited} with the exception's wait and scope.</li>
  * </ul>
- * Programming errors throw unchecked exceptions: {@link IllegalStateException} when the call is
- * over, {@link io.leadbridge.connector.api.CredentialUnavailableException} when a named credential
- * is not set or cannot be decrypted.
+ * Once the call is over (returned or abandoned), every send fails at once with
+ * {@link VendorTimeoutException}. A request naming a credential that is not set or cannot be
+ * decrypted throws the unchecked
+ * {@link io.leadbridge.connector.api.CredentialUnavailableException} before anything is sent.
  */
 public interface VendorHttpClient {
 

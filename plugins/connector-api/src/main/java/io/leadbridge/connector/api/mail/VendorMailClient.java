@@ -8,7 +8,8 @@ package io.leadbridge.connector.api.mail;
  * <p>The host hands the message to its SMTP relay (with its own timeouts, never beyond the call's
  * deadline) and returns once the relay has accepted it. Acceptance by the relay is the end of what
  * can be known: there is no receipt from the CRM, and a later bounce does not come back to the
- * plugin.
+ * plugin. After the call's deadline, or once the call is over, {@code send} fails at once with a
+ * non-permanent {@link VendorMailException}.
  */
 public interface VendorMailClient {
 
