@@ -11,9 +11,13 @@ import io.leadbridge.testing.HubTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,7 +98,7 @@ public abstract class WebHygieneContract extends HubTest {
     HttpRequest request = HttpRequest.newBuilder(hub().api().uri("/v1/tenants"))
         .header("Authorization", "Bearer " + hub().operatorKey())
         .header("Content-Type", "application/json")
-        .POST(BodyPublishers.fromPublisher(chunks("{\"name\":\"", chunk, 20)))
+        .POST(BodyPublishers.ofInputStream(() -> oversizedStream(chunk, 20)))
         .build();
     HttpResponse<String> r = hub().api().send(request);
     assertThat(r.statusCode()).isEqualTo(413);
@@ -127,26 +131,13 @@ public abstract class WebHygieneContract extends HubTest {
     assertThat(hub().admin().get(path, null).statusCode()).isIn(200, 500);
   }
 
-  /** A body published in pieces, so the client sends it chunked without a Content-Length. */
-  private static Flow.Publisher<ByteBuffer> chunks(String head, byte[] chunk, int count) {
-    return subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
-      private int sent = -1;
-
-      @Override
-      public void request(long n) {
-        for (long i = 0; i < n && sent < count; i++) {
-          subscriber.onNext(ByteBuffer.wrap(sent < 0 ? head.getBytes() : chunk));
-          sent++;
-        }
-        if (sent >= count) {
-          subscriber.onComplete();
-        }
-      }
-
-      @Override
-      public void cancel() {
-        sent = count;
-      }
-    });
+  /** A body of unknown length, so the client sends it chunked without a Content-Length. */
+  private static InputStream oversizedStream(byte[] chunk, int count) {
+    List<InputStream> parts = new ArrayList<>();
+    parts.add(new ByteArrayInputStream("{\"name\":\"".getBytes(StandardCharsets.UTF_8)));
+    for (int i = 0; i < count; i++) {
+      parts.add(new ByteArrayInputStream(chunk));
+    }
+    return new SequenceInputStream(Collections.enumeration(parts));
   }
 }
