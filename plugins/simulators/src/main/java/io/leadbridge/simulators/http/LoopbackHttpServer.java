@@ -30,6 +30,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
   private static final int WORKER_THREADS = 16;
   private static final int ACCEPT_BACKLOG = 256;
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle on, each answer waits for the
+    // client's delayed ACK (~40 ms). Read once, when the first JDK HttpServer is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final String name;
   private final HttpServer server;
   private final ExecutorService workers;
