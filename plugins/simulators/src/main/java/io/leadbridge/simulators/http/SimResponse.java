@@ -26,10 +26,6 @@ public final class SimResponse {
     return of(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
   }
 
-  public static SimResponse empty(int status) {
-    return new SimResponse(status, Map.of(), new byte[0]);
-  }
-
   /** A copy with one more header value; headers a response already has are kept. */
   public SimResponse withHeader(String name, String value) {
     Map<String, List<String>> copy = new LinkedHashMap<>(headers);
@@ -45,10 +41,6 @@ public final class SimResponse {
 
   public Map<String, List<String>> headers() {
     return headers;
-  }
-
-  public byte[] body() {
-    return body.clone();
   }
 
   int bodyLength() {

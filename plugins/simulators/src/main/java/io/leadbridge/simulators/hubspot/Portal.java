@@ -1,7 +1,6 @@
 package io.leadbridge.simulators.hubspot;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 
 /** The simulated HubSpot account: its records, pipelines, limits and behaviour knobs, shared by all endpoints. Thread-safe. */
@@ -54,10 +53,6 @@ final class Portal {
 
   int searchPageMax() {
     return searchPageMax;
-  }
-
-  Clock clock() {
-    return rateLimiter.clock();
   }
 
   Instant now() {

@@ -113,10 +113,6 @@ final class RecordStore {
     return List.copyOf(byId.values());
   }
 
-  int size() {
-    return byId.size();
-  }
-
   synchronized void clear() {
     byId.clear();
     idByUniqueValue.values().forEach(Map::clear);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadbridge.simulators.http.Json;
 import io.leadbridge.simulators.http.SimRequest;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,9 +36,7 @@ final class RequestBodies {
     if (!node.isObject()) {
       throw HubSpotApiException.validation("Invalid input JSON: properties must be an object");
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       JsonNode value = field.getValue();
       properties.put(field.getKey(), value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString());
     }

@@ -70,10 +70,6 @@ final class KeyRing {
     keyIdByAlias.clear();
   }
 
-  String region() {
-    return region;
-  }
-
   private String arnPrefix() {
     return "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":";
   }

@@ -2,7 +2,6 @@ package io.leadbridge.simulators.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +31,7 @@ final class KmsJson {
 
   static Map<String, String> context(JsonNode body, String field) {
     Map<String, String> context = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> pairs = body.path(field).fields();
-    while (pairs.hasNext()) {
-      Map.Entry<String, JsonNode> pair = pairs.next();
+    for (Map.Entry<String, JsonNode> pair : body.path(field).properties()) {
       context.put(pair.getKey(), pair.getValue().asText());
     }
     return context;

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Proves the CLI builds simulators from flags and refuses bad ones; not thread-safe (each test owns its simulator). */
 class SimulatorsMainTest {
 
   @Test

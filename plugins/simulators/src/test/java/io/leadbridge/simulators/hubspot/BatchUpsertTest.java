@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Proves batch upsert: idProperty rules, new=true/false idempotency, 200/207/400 answers; not thread-safe (each test owns its simulator). */
 class BatchUpsertTest {
   private static final String UPSERT = "/crm/v3/objects/contacts/batch/upsert";
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Proves the simulator holds 100k contacts and serves a few hundred requests/s; not thread-safe (each test owns its simulator). */
 class CapacityTest {
   private static final int CONTACTS = 100_000;
   private static final int REQUESTS = 2_000;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Proves the chaos knobs (5xx, latency, hang/release, missing headers) over real HTTP; not thread-safe (each test owns its simulator). */
 class ChaosTest {
   private static final String CONTACTS = "/crm/v3/objects/contacts";
 

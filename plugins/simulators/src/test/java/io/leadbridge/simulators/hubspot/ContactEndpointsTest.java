@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Proves single-contact create (409), read by id/idProperty, list paging and update; not thread-safe (each test owns its simulator). */
 class ContactEndpointsTest {
   private static final String CONTACTS = "/crm/v3/objects/contacts";
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Proves deal creation rules (dealname, stage, pipeline) and deal→contact associations; not thread-safe (each test owns its simulator). */
 class DealEndpointsTest {
   private static final String DEALS = "/crm/v3/objects/deals";
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Proves bearer auth: the exact 401 body and headers, token add/revoke, correlation ids; not thread-safe (each test owns its simulator). */
 class HubSpotAuthTest {
   private HubSpotSimulator sim;
 

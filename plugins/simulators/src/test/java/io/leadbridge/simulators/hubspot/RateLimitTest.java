@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Proves the rolling 10 s window, the portal-midnight daily reset and the 429 bodies with a moved clock; not thread-safe (each test owns its simulator). */
 class RateLimitTest {
   private static final String CONTACTS = "/crm/v3/objects/contacts";
 

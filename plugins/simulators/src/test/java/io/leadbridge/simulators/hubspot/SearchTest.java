@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Proves contacts search: EQ/OR semantics, paging, filter limits and the 4/s secondly limit; not thread-safe (each test owns its simulator). */
 class SearchTest {
   private static final String SEARCH = "/crm/v3/objects/contacts/search";
   private static final String EQ_FILTER = "{\"propertyName\":\"city\",\"operator\":\"EQ\",\"value\":\"Oslo\"}";

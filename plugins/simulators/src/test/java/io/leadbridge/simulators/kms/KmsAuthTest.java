@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.EncryptResponse;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
+/** Proves SigV4 verification: good signatures pass, wrong secret/key/region and missing auth are rejected; not thread-safe (each test owns its fake). */
 class KmsAuthTest {
   private KmsSimulator kms;
   private SimulatedKmsKey key;

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.KmsInternalException;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
 
+/** Proves each injected fault reaches the AWS SDK as its own exception, and hangs trip the API call timeout; not thread-safe (each test owns its fake). */
 class KmsFaultTest {
   private static final Map<String, String> CONTEXT = Map.of("tenant", "t1");
 

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 
+/** Proves the fake records operation, key, context and signed headers of every call, and never plaintext; not thread-safe (each test owns its fake). */
 class KmsRecordingTest {
   private KmsSimulator kms;
   private KmsClient client;

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 
+/** Proves real AES-GCM round trips through the AWS SDK, with context binding and key resolution; not thread-safe (each test owns its fake). */
 class KmsRoundTripTest {
   private static final Map<String, String> TENANT_A = Map.of("tenant", "tenant-a", "purpose", "secret-store");
 
