@@ -12,7 +12,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code simulators.jar hubspot ...}: builds a HubSpot simulator from CLI options and says how to use it. Stateless. */
+/** {@code simulators.jar hubspot ...}: builds a HubSpot simulator from CLI options and says how to use it. Stateless, so thread-safe. */
 final class HubSpotCommand {
   static final Set<String> FLAGS = Set.of("--hang", "--secondly-headers");
   static final Set<String> VALUED =

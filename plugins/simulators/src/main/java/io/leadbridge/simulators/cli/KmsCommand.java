@@ -10,7 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code simulators.jar kms ...}: builds a KMS fake, creates aliased keys and says which credentials sign. Stateless. */
+/** {@code simulators.jar kms ...}: builds a KMS fake, creates aliased keys and says which credentials sign. Stateless, so thread-safe. */
 final class KmsCommand {
   static final Set<String> FLAGS = Set.of();
   static final Set<String> VALUED =

@@ -21,10 +21,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * The JDK HTTP server bound to loopback only, shared by all simulators; delayed and hung requests are
- * parked rather than holding a thread, so a test can hang hundreds of calls cheaply. Thread-safe.
- */
+/** Serves a simulator on loopback with the JDK HTTP server, parking delayed and hung requests so they hold no thread; thread-safe. */
 public final class LoopbackHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoopbackHttpServer.class);
   private static final int WORKER_THREADS = 16;

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /** Requests that were accepted but deliberately left unanswered (chaos "hang"); thread-safe. */
 final class ParkedExchanges {
-  /** One hung request and what to do when it is released. */
+  /** One hung request and what to do when it is released; immutable. */
   record Parked(HttpExchange exchange, Supplier<Reply> onRelease) {}
 
   private final List<Parked> parked = new ArrayList<>();

@@ -20,12 +20,12 @@ public sealed interface Reply permits Reply.Respond, Reply.Delay, Reply.Hang {
     return new Hang(onRelease);
   }
 
-  /** Answer now. */
+  /** Answer now; immutable. */
   record Respond(SimResponse response) implements Reply {}
 
-  /** Answer after a delay. */
+  /** Answer after a delay; immutable. */
   record Delay(Duration delay, Supplier<Reply> next) implements Reply {}
 
-  /** Never answer until released. */
+  /** Never answer until released; immutable. */
   record Hang(Supplier<Reply> onRelease) implements Reply {}
 }

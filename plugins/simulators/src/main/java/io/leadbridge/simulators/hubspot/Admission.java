@@ -2,10 +2,7 @@ package io.leadbridge.simulators.hubspot;
 
 import java.util.Optional;
 
-/**
- * The rate limiter's verdict on one request: the numbers for the X-HubSpot-RateLimit-* headers and,
- * when refused, which policy refused it and how long until it would pass. Immutable.
- */
+/** Carries the rate limiter's verdict: header figures and, when refused, the policy and wait; immutable. */
 record Admission(
     Optional<RateLimitPolicy> refusedBy,
     long retryAfterMillis,

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /account-info/v3/api-usage/daily/private-apps}: the calling app's daily usage (§1.6). Stateless. */
+/** {@code GET /account-info/v3/api-usage/daily/private-apps}: the calling app's daily usage (§1.6). Stateless, so thread-safe. */
 final class ApiUsageEndpoint {
   private final Portal portal;
 

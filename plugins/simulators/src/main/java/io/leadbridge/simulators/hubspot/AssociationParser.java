@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Reads create-with-associations input ({@code associations:[{to:{id},types:[...]}]}) and checks it
- * against HubSpot's default type ids: deal→contact 3, contact→deal 4 (§1.4). Stateless.
- */
+/** Reads create-with-associations input and checks HubSpot's default type ids (deal→contact 3, contact→deal 4); stateless, so thread-safe. */
 final class AssociationParser {
   private static final String HUBSPOT_DEFINED = "HUBSPOT_DEFINED";
   private static final int DEAL_TO_CONTACT = 3;

@@ -11,10 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * {@code POST /crm/v3/objects/{type}/batch/upsert}: idempotent writes keyed by a unique property,
- * answering 200 with {@code new} flags, 207 on partial failure, 400 for a bad batch (§1.2, §7.1 item 5). Stateless.
- */
+/** Serves batch/upsert, the idempotent write keyed by a unique property: 200 with new flags, 207 on partial failure, 400 for a bad batch; stateless, so thread-safe. */
 final class BatchUpsertEndpoint {
   static final int MAX_INPUTS = 100;
 

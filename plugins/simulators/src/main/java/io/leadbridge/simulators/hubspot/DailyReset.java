@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Where the portal's next midnight falls, since the daily limit resets in the account's time zone. Stateless. */
+/** Where the portal's next midnight falls, since the daily limit resets in the account's time zone. Stateless, so thread-safe. */
 final class DailyReset {
   private DailyReset() {}
 

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The portal's deal pipelines and their internal stage ids, and HubSpot's rules for them: dealname and
- * dealstage are required, pipeline too when there is more than one, and the stage must be in the pipeline. Immutable.
- */
+/** Holds the portal's deal pipelines and HubSpot's rules for dealname, dealstage and pipeline; immutable. */
 final class DealPipelines {
   static final String DEFAULT_PIPELINE = "default";
   static final List<String> DEFAULT_STAGES =

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** HubSpot's standard contact and deal properties plus the portal's custom ones; one place to read what a portal knows. Stateless. */
+/** HubSpot's standard contact and deal properties plus the portal's custom ones; one place to read what a portal knows. Stateless, so thread-safe. */
 final class DefaultSchemas {
   static final String LEAD_ID_PROPERTY = "leadbridge_lead_id";
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** HubSpot's error bodies, word for word where VENDOR-API-FACTS §1.1/§1.5/§1.6 quotes them. Stateless. */
+/** HubSpot's error bodies, word for word where VENDOR-API-FACTS §1.1/§1.5/§1.6 quotes them. Stateless, so thread-safe. */
 final class ErrorBodies {
   static final String AUTH_MESSAGE =
       "Authentication credentials not found. This API supports both API Key and OAuth 2.0 authentication"

@@ -7,10 +7,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
-/**
- * Runtime fault knobs for the HubSpot simulator (5xx bursts, latency, hangs, missing rate-limit
- * headers), settable from tests and the CLI while requests flow. Thread-safe.
- */
+/** Holds the runtime fault knobs (5xx, latency, hangs, missing rate-limit headers), settable while requests flow; thread-safe. */
 public final class HubSpotChaos {
   private static final List<Integer> ALLOWED_FAILURE_STATUSES = List.of(500, 502, 504);
 

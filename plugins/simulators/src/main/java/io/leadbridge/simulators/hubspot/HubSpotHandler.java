@@ -15,10 +15,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * HubSpot's request pipeline in the order a client experiences it: hang/latency, bearer auth (401),
- * rate limits (429), injected 5xx, the endpoint, then rate-limit and correlation headers. Thread-safe.
- */
+/** Runs HubSpot's request pipeline in the order clients see it: hang/latency, auth, rate limits, injected 5xx, endpoint, headers; thread-safe. */
 final class HubSpotHandler implements Function<SimRequest, Reply> {
   private static final Logger LOG = LoggerFactory.getLogger(HubSpotHandler.class);
   private static final String BEARER = "bearer ";

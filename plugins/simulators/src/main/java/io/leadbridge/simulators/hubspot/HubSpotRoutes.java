@@ -4,7 +4,7 @@ import io.leadbridge.simulators.http.SimRequest;
 import java.util.List;
 import java.util.Optional;
 
-/** Maps method and path to the simulator's endpoints, HubSpot's URL layout in one place. Stateless. */
+/** Maps method and path to the simulator's endpoints, HubSpot's URL layout in one place. Stateless, so thread-safe. */
 final class HubSpotRoutes {
   private static final String USAGE_PATH = "/account-info/v3/api-usage/daily/private-apps";
   private static final String OBJECTS_PREFIX = "/crm/v3/objects/";

@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * An in-process HubSpot CRM v3 portal on a loopback port, faithful to VENDOR-API-FACTS §1 and §7.1,
- * so the hub's HubSpot connector can be tested, demoed and benchmarked without HubSpot. Thread-safe.
- */
+/** Runs a HubSpot CRM v3 portal on a loopback port, faithful to VENDOR-API-FACTS §1/§7.1, so connectors are tested without HubSpot; thread-safe. */
 public final class HubSpotSimulator implements AutoCloseable {
   private final Portal portal;
   private final PrivateApps apps;

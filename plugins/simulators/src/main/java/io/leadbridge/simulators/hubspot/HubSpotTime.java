@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Formats instants the way HubSpot's v3 JSON does (UTC, always milliseconds). Stateless. */
+/** Formats instants the way HubSpot's v3 JSON does (UTC, always milliseconds). Stateless, so thread-safe. */
 final class HubSpotTime {
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

@@ -1,6 +1,6 @@
 package io.leadbridge.simulators.hubspot;
 
-/** HubSpot's rules for {@code idProperty}: it must name a property with unique values (§1.2). Stateless. */
+/** HubSpot's rules for {@code idProperty}: it must name a property with unique values (§1.2). Stateless, so thread-safe. */
 final class IdProperties {
   static final String OBJECT_ID = "hs_object_id";
 

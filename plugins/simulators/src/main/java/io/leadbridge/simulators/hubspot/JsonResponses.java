@@ -3,7 +3,7 @@ package io.leadbridge.simulators.hubspot;
 import io.leadbridge.simulators.http.Json;
 import io.leadbridge.simulators.http.SimResponse;
 
-/** Builds JSON responses with HubSpot's content type. Stateless. */
+/** Builds JSON responses with HubSpot's content type. Stateless, so thread-safe. */
 final class JsonResponses {
   private JsonResponses() {}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Checks a write's property values against the portal schema: unknown, read-only, bad email, bad option. Stateless. */
+/** Checks a write's property values against the portal schema: unknown, read-only, bad email, bad option. Stateless, so thread-safe. */
 final class PropertyValidator {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 

@@ -2,7 +2,7 @@ package io.leadbridge.simulators.hubspot;
 
 import io.leadbridge.simulators.http.SimResponse;
 
-/** Adds the X-HubSpot-RateLimit-* headers (§1.6, §7.1 item 14) from a rate-limit verdict. Stateless. */
+/** Adds the X-HubSpot-RateLimit-* headers (§1.6, §7.1 item 14) from a rate-limit verdict. Stateless, so thread-safe. */
 final class RateLimitHeaders {
   private RateLimitHeaders() {}
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Single-record endpoints: create (409 on a taken unique value), read by id or idProperty, list with paging, update. Stateless. */
+/** Single-record endpoints: create (409 on a taken unique value), read by id or idProperty, list with paging, update. Stateless, so thread-safe. */
 final class RecordEndpoints {
   private static final int DEFAULT_PAGE = 10;
   private static final int MAX_PAGE = 100;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Renders a record as HubSpot's v3 object JSON, with either every property or a requested set. Stateless. */
+/** Renders a record as HubSpot's v3 object JSON, with either every property or a requested set. Stateless, so thread-safe. */
 final class RecordJson {
   private RecordJson() {}
 

@@ -10,11 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/**
- * In-memory records of one object type, ordered by id for paging, with an index per unique property
- * so upserts and conflict checks stay O(1) at 100k records. Thread-safe: writes are serialised on
- * this store, reads see immutable snapshots.
- */
+/** Holds one object type's records in id order with unique-property indexes, so upserts stay atomic and O(1) at 100k records; thread-safe (writes synchronized). */
 final class RecordStore {
   private final HubSpotObjectType type;
   private final PropertySchema schema;

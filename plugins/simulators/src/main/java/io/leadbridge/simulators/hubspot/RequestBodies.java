@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads HubSpot request bodies, turning malformed JSON into the 400 a client would see. Stateless. */
+/** Reads HubSpot request bodies, turning malformed JSON into the 400 a client would see. Stateless, so thread-safe. */
 final class RequestBodies {
   private RequestBodies() {}
 

@@ -7,10 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * {@code POST /crm/v3/objects/{type}/search}: OR of filter groups, AND within a group, at most
- * 5 groups / 10 filters per group / 25 filters (§1.3); results in id order, offset cursor. Stateless.
- */
+/** Serves search: OR of groups, AND within one, at most 5 groups / 10 per group / 25 filters, offset paging; stateless, so thread-safe. */
 final class SearchEndpoint {
   static final int MAX_GROUPS = 5;
   static final int MAX_FILTERS_PER_GROUP = 10;

@@ -6,11 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 
-/**
- * One private-app token's rolling windows and daily counter. Requests refused with 429 do not use
- * quota but are still counted as attempts, so tests can see what a client really sent. Thread-safe
- * (every method is synchronized).
- */
+/** Tracks one token's rolling windows, daily counter and attempts (429s included) so limits and client behaviour are both visible; thread-safe (synchronized). */
 final class TokenUsage {
   private final Deque<Long> admitted = new ArrayDeque<>();
   private final Deque<Long> attempted = new ArrayDeque<>();

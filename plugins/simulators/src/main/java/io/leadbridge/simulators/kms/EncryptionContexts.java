@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Canonical bytes of an encryption context (sorted, length-prefixed), so pair order never changes the AAD. Stateless. */
+/** Canonical bytes of an encryption context (sorted, length-prefixed), so pair order never changes the AAD. Stateless, so thread-safe. */
 final class EncryptionContexts {
   private EncryptionContexts() {}
 

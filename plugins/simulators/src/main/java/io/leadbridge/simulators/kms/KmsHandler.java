@@ -14,10 +14,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * KMS's request pipeline: record, verify SigV4, apply injected faults, run the operation, and answer
- * in JSON 1.1 with {@code __type} errors. Logs never carry key material or plaintext. Thread-safe.
- */
+/** Runs the KMS pipeline: record, verify SigV4, inject faults, run the operation, answer JSON 1.1; never logs secrets; thread-safe. */
 final class KmsHandler implements Function<SimRequest, Reply> {
   private static final Logger LOG = LoggerFactory.getLogger(KmsHandler.class);
   private static final String CONTENT_TYPE = "application/x-amz-json-1.1";

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads KMS JSON 1.1 request fields (strings, base64 blobs, encryption contexts) with KMS's validation errors. Stateless. */
+/** Reads KMS JSON 1.1 request fields (strings, base64 blobs, encryption contexts) with KMS's validation errors. Stateless, so thread-safe. */
 final class KmsJson {
   private KmsJson() {}
 

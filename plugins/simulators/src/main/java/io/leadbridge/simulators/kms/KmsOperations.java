@@ -99,7 +99,7 @@ final class KmsOperations {
     return response;
   }
 
-  /** A decrypted blob and the key it named. */
+  /** A decrypted blob and the key it named; confined to one call. */
   private record Opened(KmsKey key, byte[] plaintext) {}
 
   private Opened open(byte[] blob, Optional<String> requestedKeyId, Map<String, String> context) {

@@ -9,11 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/**
- * An in-process AWS KMS speaking the JSON 1.1 wire protocol on a loopback port, with real AES-256-GCM,
- * encryption-context binding and SigV4 verification, so the hub's {@code KmsClient} code runs
- * unchanged in tests. Thread-safe.
- */
+/** Runs an AWS KMS fake speaking JSON 1.1 on loopback with real AES-GCM, context binding and SigV4 checks, for the hub's KmsClient code; thread-safe. */
 public final class KmsSimulator implements AutoCloseable {
   private final String region;
   private final String accessKeyId;

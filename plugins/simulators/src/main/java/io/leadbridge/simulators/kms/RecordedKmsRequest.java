@@ -4,11 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * What the fake saw in one request, for assertions such as "every call carried the tenant context":
- * never key material or plaintext. {@code keyId} is the key named in the request (KeyId or
- * DestinationKeyId), empty when none was sent. Immutable.
- */
+/** Records what one request named (operation, key, contexts, signed headers), never key material or plaintext, for assertions; immutable. */
 public record RecordedKmsRequest(
     String operation,
     Optional<String> keyId,

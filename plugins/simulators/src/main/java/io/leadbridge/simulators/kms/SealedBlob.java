@@ -4,10 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/**
- * The fake's ciphertext blob layout: version byte, the 36-character key id (so Decrypt needs no
- * KeyId), 12-byte GCM nonce, then ciphertext with its tag. Immutable.
- */
+/** Defines the fake's ciphertext layout (version, key id, nonce, ciphertext+tag) so Decrypt needs no KeyId; immutable. */
 record SealedBlob(String keyId, byte[] nonce, byte[] ciphertext) {
   static final byte VERSION = 1;
   static final int KEY_ID_LENGTH = 36;

@@ -11,10 +11,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/**
- * Recomputes each request's AWS Signature Version 4 with the configured test credentials and rejects
- * what real KMS would reject, so a client that signs wrongly fails here too. Thread-safe (immutable).
- */
+/** Recomputes each request's SigV4 signature with the test credentials so a client that signs wrongly fails here as at AWS; immutable, so thread-safe. */
 final class SigV4Verifier {
   private static final String BAD_SIGNATURE =
       "The request signature we calculated does not match the signature you provided. Check your AWS Secret"

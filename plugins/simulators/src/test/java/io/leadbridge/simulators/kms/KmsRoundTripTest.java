@@ -95,6 +95,17 @@ class KmsRoundTripTest {
   }
 
   @Test
+  void contextOfTheSameShapeButAnotherTenantIsInvalidCiphertext() {
+    EncryptResponse encrypted = encrypt(keyA.arn(), "small secret", Map.of("tenant", "tenant-a"));
+
+    assertThatThrownBy(
+            () ->
+                client.decrypt(
+                    r -> r.ciphertextBlob(encrypted.ciphertextBlob()).encryptionContext(Map.of("tenant", "tenant-b"))))
+        .isInstanceOf(InvalidCiphertextException.class);
+  }
+
+  @Test
   void tamperedBlobIsInvalidCiphertext() {
     byte[] blob = encrypt(keyA.arn(), "small secret", TENANT_A).ciphertextBlob().asByteArray();
     blob[blob.length - 1] ^= 1;
