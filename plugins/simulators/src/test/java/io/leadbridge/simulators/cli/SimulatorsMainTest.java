@@ -1,0 +1,64 @@
+package io.leadbridge.simulators.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadbridge.simulators.hubspot.HubSpotSimulator;
+import io.leadbridge.simulators.kms.KmsSimulator;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Proves the CLI builds simulators from flags and refuses bad ones; not thread-safe (each test owns its simulator). */
+class SimulatorsMainTest {
+
+  @Test
+  void hubspotCommandAppliesTokenTierAndChaos() throws Exception {
+    try (HubSpotSimulator sim =
+        (HubSpotSimulator)
+            SimulatorsMain.start(
+                List.of(
+                    "hubspot", "--port", "0", "--token", "pat-sim-cli", "--tier", "190", "--portal-id", "42",
+                    "--fail-every", "2", "--time-zone", "Europe/Paris"))) {
+      HttpRequest request =
+          HttpRequest.newBuilder(sim.baseUri().resolve("/crm/v3/objects/contacts"))
+              .header("Authorization", "Bearer pat-sim-cli")
+              .build();
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+      HttpResponse<String> first = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> second = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+      assertThat(sim.portalId()).isEqualTo(42);
+      assertThat(first.statusCode()).isEqualTo(200);
+      assertThat(first.headers().firstValue("X-HubSpot-RateLimit-Max")).contains("190");
+      assertThat(second.statusCode()).isEqualTo(500);
+    }
+  }
+
+  @Test
+  void kmsCommandCreatesAliasedKeysWithTheGivenCredentials() {
+    try (KmsSimulator kms =
+        (KmsSimulator)
+            SimulatorsMain.start(
+                List.of("kms", "--port", "0", "--access-key", "ak", "--secret-key", "sk", "--alias", "alias/demo"))) {
+      assertThat(kms.accessKeyId()).isEqualTo("ak");
+      assertThat(kms.secretAccessKey()).isEqualTo("sk");
+      kms.disableKey("alias/demo");
+    }
+  }
+
+  @Test
+  void badArgumentsAreRefused() {
+    assertThatThrownBy(() -> SimulatorsMain.start(List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SimulatorsMain.start(List.of("salesforce"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SimulatorsMain.start(List.of("hubspot", "--port", "0", "--bogus")))
+        .hasMessageContaining("--bogus");
+    assertThatThrownBy(() -> SimulatorsMain.start(List.of("hubspot", "--port", "0", "--tier", "150")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SimulatorsMain.start(List.of("kms", "--port", "0", "--access-key", "only")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
