@@ -51,7 +51,13 @@ public final class Api {
   /** Sends a request built by the test itself (against {@link #uri(String)}). */
   public HttpResponse<String> send(HttpRequest request) {
     try {
-      return CLIENT.send(request, BodyHandlers.ofString());
+      try {
+        return CLIENT.send(request, BodyHandlers.ofString());
+      } catch (IOException staleConnection) {
+        // The server may close a kept-alive connection after answering before reading a body
+        // (401, 413); a pooled connection can then be dead on reuse. Real clients retry once.
+        return CLIENT.send(request, BodyHandlers.ofString());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
