@@ -7,11 +7,17 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.leadbridge.audit.Actor;
+import io.leadbridge.audit.AuditResource;
+import io.leadbridge.audit.AuditTrail;
 import io.leadbridge.auth.ApiKeyAuthentication;
 import io.leadbridge.cli.DbCommand;
+import io.leadbridge.cli.KeysCommand;
 import io.leadbridge.cli.OperatorKeyCommand;
+import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
+import io.leadbridge.tenants.OffboardingStep;
 import io.leadbridge.tenants.TenantsModule;
 import io.leadbridge.web.WebHygiene;
 import java.time.Clock;
@@ -39,6 +45,7 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new OperatorKeyCommand());
+    bootstrap.addCommand(new KeysCommand());
   }
 
   @Override
@@ -49,9 +56,25 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     Jdbi jdbi = Databases.forServer(environment, config.database());
     Clock clock = Clock.systemUTC();
 
-    TenantsModule tenants = new TenantsModule(jdbi, clock, List.of());
+    AuditTrail audit = new AuditTrail(jdbi, clock);
+    CredentialsModule credentials =
+        new CredentialsModule(
+            config.getKeys(),
+            config.getProfile(),
+            config.getStorage().getDataDirectory(),
+            jdbi,
+            audit,
+            environment.metrics(),
+            clock);
+    environment.lifecycle().manage(credentials);
+    environment.healthChecks().register("keys", credentials.healthCheck());
+
+    OffboardingStep shredCredentials =
+        tenantId -> credentials.vault().shredTenant(tenantId, Actor.system("offboarding"));
+    TenantsModule tenants = new TenantsModule(jdbi, clock, List.of(shredCredentials));
     ApiKeyAuthentication.install(environment.jersey(), tenants.keyStore());
     tenants.resources().forEach(environment.jersey()::register);
+    environment.jersey().register(new AuditResource(audit));
 
     WebHygiene.install(environment, config.getWeb(), version());
   }

@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.leadbridge.credentials.KeysConfiguration;
 import io.leadbridge.storage.StorageConfiguration;
 import io.leadbridge.web.WebConfiguration;
 import jakarta.validation.Valid;
@@ -19,7 +20,12 @@ import java.util.List;
  */
 public class LeadbridgeConfiguration extends Configuration {
 
+  /** Production unless stated: development shortcuts must be asked for. */
+  @NotNull private Profile profile = Profile.PRODUCTION;
+
   @Valid @NotNull private StorageConfiguration storage = new StorageConfiguration();
+
+  @Valid @NotNull private KeysConfiguration keys = new KeysConfiguration();
 
   @Valid @NotNull private WebConfiguration web = new WebConfiguration();
 
@@ -42,6 +48,26 @@ public class LeadbridgeConfiguration extends Configuration {
   @JsonProperty("storage")
   public void setStorage(StorageConfiguration storage) {
     this.storage = storage;
+  }
+
+  @JsonProperty("profile")
+  public Profile getProfile() {
+    return profile;
+  }
+
+  @JsonProperty("profile")
+  public void setProfile(Profile profile) {
+    this.profile = profile;
+  }
+
+  @JsonProperty("keys")
+  public KeysConfiguration getKeys() {
+    return keys;
+  }
+
+  @JsonProperty("keys")
+  public void setKeys(KeysConfiguration keys) {
+    this.keys = keys;
   }
 
   @JsonProperty("web")

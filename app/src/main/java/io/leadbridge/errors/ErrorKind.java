@@ -13,7 +13,9 @@ public enum ErrorKind {
   /** The caller may not do this (403). */
   FORBIDDEN(403),
   /** A dependency the request needs is down; the request can be retried (503). */
-  UNAVAILABLE(503);
+  UNAVAILABLE(503),
+  /** The hub found its own data broken (e.g. an envelope that does not decrypt); not retryable (500). */
+  INTERNAL(500);
 
   private final int status;
 

@@ -68,6 +68,7 @@ public abstract class AuthMatrixContract extends HubTest {
             f -> "/v1/tenants/" + f.tenantA() + "/api-keys/" + keyIdOf(f, f.tenantA()),
             null,
             f -> "/v1/tenants/" + f.tenantA() + "/api-keys/" + keyIdOf(f, f.tenantB())));
+    MATRIX.put("GET /v1/audit", operator(f -> "/v1/audit?tenantId=" + f.tenantA(), null, null));
   }
 
   private static Entry operator(

@@ -2,6 +2,7 @@ package io.leadbridge.tenants.internal;
 
 import io.leadbridge.auth.Role;
 import io.leadbridge.tenants.ApiKey;
+import io.leadbridge.storage.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

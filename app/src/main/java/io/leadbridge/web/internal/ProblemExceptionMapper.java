@@ -94,6 +94,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       LOG.warn("errorId={} dependency unavailable: {}", problem.errorId(), e.code(), SafeFailure.of(e));
       return respond(problem);
     }
+    if (e.kind() == ErrorKind.INTERNAL) {
+      Problem problem = Problem.of(500, e.code(), null, List.of());
+      LOG.error("errorId={} internal failure: {}", problem.errorId(), e.code(), SafeFailure.of(e));
+      return respond(problem);
+    }
     return respond(Problem.of(e.kind().status(), e.code(), e.getMessage(), e.fieldErrors()));
   }
 

@@ -1,4 +1,4 @@
-package io.leadbridge.tenants.internal;
+package io.leadbridge.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Reads {@code TIMESTAMP WITH TIME ZONE} columns the same way on H2 and PostgreSQL. */
-final class SqlTimes {
+public final class SqlTimes {
 
   private SqlTimes() {}
 
   /** The column as an instant, or null when the column is null. */
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }

@@ -1,0 +1,135 @@
+package io.leadbridge.credentials;
+
+import io.leadbridge.audit.Actor;
+import io.leadbridge.audit.AuditAction;
+import io.leadbridge.audit.AuditTrail;
+import io.leadbridge.credentials.internal.DataKeyCache;
+import io.leadbridge.credentials.internal.EnvelopeFormat;
+import io.leadbridge.credentials.internal.KeyProvider;
+import io.leadbridge.credentials.internal.StoredDataKey;
+import io.leadbridge.credentials.internal.StoredEnvelope;
+import io.leadbridge.credentials.internal.TenantKeys;
+import io.leadbridge.credentials.internal.VaultDao;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Key rotation without downtime: rewrapping every data key under a new KEK, and giving a tenant a
+ * new data key version with its secrets re-encrypted. Both are restartable: each key or envelope is
+ * updated on its own, only if it is still what was read, so a run killed half-way and run again
+ * finishes the job, and a run with nothing left to do changes nothing. Thread-safe.
+ */
+public final class KeyRotation {
+
+  private static final int BATCH = 100;
+  private static final UUID BEFORE_ALL_TENANTS = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+
+  private final Jdbi jdbi;
+  private final KeyProvider provider;
+  private final TenantKeys keys;
+  private final DataKeyCache cache;
+  private final AuditTrail audit;
+
+  KeyRotation(Jdbi jdbi, KeyProvider provider, TenantKeys keys, DataKeyCache cache, AuditTrail audit) {
+    this.jdbi = jdbi;
+    this.provider = provider;
+    this.keys = keys;
+    this.cache = cache;
+    this.audit = audit;
+  }
+
+  /** What a rewrap run did. */
+  public record RewrapReport(String targetKeyId, int rewrapped, int skipped) {}
+
+  /** What a tenant rotation did. */
+  public record TenantRotationReport(UUID tenantId, int newVersion, int reencrypted, int retiredKeys) {}
+
+  /**
+   * Rewraps every data key not yet under {@code targetKeyReference}; with KMS the plaintext key
+   * never leaves the key service (ReEncrypt).
+   */
+  public RewrapReport rewrapAll(String targetKeyReference, Actor actor) {
+    String target = provider.resolve(targetKeyReference);
+    int rewrapped = 0;
+    int skipped = 0;
+    UUID afterTenant = BEFORE_ALL_TENANTS;
+    int afterVersion = 0;
+    while (true) {
+      UUID tenant = afterTenant;
+      int version = afterVersion;
+      List<StoredDataKey> batch =
+          jdbi.withExtension(VaultDao.class, d -> d.keysNotUnder(target, tenant, version, BATCH));
+      if (batch.isEmpty()) {
+        return new RewrapReport(target, rewrapped, skipped);
+      }
+      for (StoredDataKey key : batch) {
+        KeyProvider.WrappedDataKey rewrappedKey =
+            provider.rewrap(key.tenantId(), key.kekId(), key.wrapped(), target);
+        int updated =
+            jdbi.withExtension(
+                VaultDao.class,
+                d -> d.rewrapKey(key.tenantId(), key.version(), key.kekId(), rewrappedKey.keyId(), rewrappedKey.bytes()));
+        if (updated == 1) {
+          rewrapped++;
+          audit.record(
+              Optional.of(key.tenantId()), actor, AuditAction.DATA_KEY_REWRAPPED,
+              "data key v" + key.version(), "rewrap under " + rewrappedKey.keyId());
+        } else {
+          skipped++;
+        }
+        afterTenant = key.tenantId();
+        afterVersion = key.version();
+      }
+    }
+  }
+
+  /**
+   * Creates the tenant's next data key version, re-encrypts every envelope sealed under an older
+   * one, and destroys the older keys no envelope needs any more.
+   */
+  public TenantRotationReport rotateTenant(UUID tenantId, Actor actor) {
+    TenantKeys.UsableKey next = keys.createNext(tenantId);
+    int reencrypted = 0;
+    try {
+      audit.record(
+          Optional.of(tenantId), actor, AuditAction.TENANT_KEY_ROTATED, "data key v" + next.version(), "rotate-tenant");
+      List<StoredEnvelope> batch;
+      while (!(batch = olderEnvelopes(tenantId, next.version())).isEmpty()) {
+        for (StoredEnvelope envelope : batch) {
+          reencrypted += reencrypt(envelope, next);
+        }
+      }
+    } finally {
+      Arrays.fill(next.key(), (byte) 0);
+    }
+    int retired = jdbi.withExtension(VaultDao.class, d -> d.deleteUnusedKeysBefore(tenantId, next.version()));
+    cache.invalidate(tenantId);
+    return new TenantRotationReport(tenantId, next.version(), reencrypted, retired);
+  }
+
+  private List<StoredEnvelope> olderEnvelopes(UUID tenantId, int version) {
+    return jdbi.withExtension(VaultDao.class, d -> d.envelopesBefore(tenantId, version, BATCH));
+  }
+
+  /** Moves one envelope to the new key; 0 if it changed meanwhile (a replace already moved it). */
+  private int reencrypt(StoredEnvelope envelope, TenantKeys.UsableKey next) {
+    int oldVersion = EnvelopeFormat.keyVersion(envelope.envelope());
+    byte[] oldKey = keys.version(envelope.tenantId(), oldVersion);
+    byte[] plaintext = null;
+    try {
+      plaintext = EnvelopeFormat.open(oldKey, envelope.tenantId(), envelope.id(), envelope.envelope());
+      byte[] sealed = EnvelopeFormat.seal(next.key(), next.version(), envelope.tenantId(), envelope.id(), plaintext);
+      return jdbi.withExtension(
+          VaultDao.class,
+          d -> d.reencryptEnvelope(envelope.id(), envelope.tenantId(), oldVersion, next.version(), sealed));
+    } finally {
+      Arrays.fill(oldKey, (byte) 0);
+      if (plaintext != null) {
+        Arrays.fill(plaintext, (byte) 0);
+      }
+    }
+  }
+}
