@@ -25,7 +25,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class KeyRotation {
 
   private static final int BATCH = 100;
-  private static final UUID BEFORE_ALL_TENANTS = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+  /** The nil UUID sorts first in both databases, which compare UUIDs as unsigned bytes. */
+  private static final UUID BEFORE_ALL_TENANTS = new UUID(0, 0);
 
   private final Jdbi jdbi;
   private final KeyProvider provider;

@@ -1,5 +1,8 @@
 package io.leadbridge.testing;
 
+import io.dropwizard.db.DataSourceFactory;
+import io.leadbridge.storage.Databases;
+import io.leadbridge.storage.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +13,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Hands each test class a fresh, empty database; thread-safe.
@@ -32,7 +36,18 @@ public final class TestDatabases {
   private TestDatabases() {}
 
   /** JDBC settings of a database created for one test class. */
-  public record Target(Db db, String driverClass, String url, String user, String password) {}
+  public record Target(Db db, String driverClass, String url, String user, String password) {
+
+    /** These settings as Dropwizard's JDBC configuration. */
+    public DataSourceFactory dataSourceFactory() {
+      DataSourceFactory factory = new DataSourceFactory();
+      factory.setDriverClass(driverClass);
+      factory.setUrl(url);
+      factory.setUser(user);
+      factory.setPassword(password);
+      return factory;
+    }
+  }
 
   /** A new empty database of the given kind. */
   public static Target fresh(Db db) {
@@ -52,6 +67,13 @@ public final class TestDatabases {
     Target target = new Target(db, "org.postgresql.Driver", server + name, user, "");
     CREATED.add(target);
     return target;
+  }
+
+  /** A fresh database of the given kind with every migration applied, and a Jdbi on it. */
+  public static Jdbi migrated(Db db) {
+    DataSourceFactory database = fresh(db).dataSourceFactory();
+    Migrations.migrate(database);
+    return Databases.forCommand(database);
   }
 
   /** Drops every PostgreSQL database this JVM created; H2 in-memory ones vanish by themselves. */

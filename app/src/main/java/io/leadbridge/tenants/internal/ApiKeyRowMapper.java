@@ -1,8 +1,8 @@
 package io.leadbridge.tenants.internal;
 
 import io.leadbridge.auth.Role;
-import io.leadbridge.tenants.ApiKey;
 import io.leadbridge.storage.SqlTimes;
+import io.leadbridge.tenants.ApiKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

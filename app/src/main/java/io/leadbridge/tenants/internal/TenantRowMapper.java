@@ -1,8 +1,8 @@
 package io.leadbridge.tenants.internal;
 
+import io.leadbridge.storage.SqlTimes;
 import io.leadbridge.tenants.Tenant;
 import io.leadbridge.tenants.TenantStatus;
-import io.leadbridge.storage.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
