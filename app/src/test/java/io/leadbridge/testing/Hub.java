@@ -1,10 +1,13 @@
 package io.leadbridge.testing;
 
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.leadbridge.LeadbridgeConfiguration;
+import io.leadbridge.audit.AuditTrail;
 import io.leadbridge.auth.Role;
+import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.tenants.TenantsModule;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A running hub seen from a test: its API, an operator key, and helpers that create tenants and
@@ -24,6 +28,7 @@ public final class Hub {
 
   private final DropwizardAppExtension<LeadbridgeConfiguration> app;
   private volatile String operatorKey;
+  private CredentialsModule credentials;
 
   public Hub(DropwizardAppExtension<LeadbridgeConfiguration> app) {
     this.app = app;
@@ -45,6 +50,21 @@ public final class Hub {
       operatorKey = tenants.apiKeys().issueOperatorKey("test operator").key();
     }
     return operatorKey;
+  }
+
+  /**
+   * The credentials module of a second node on the hub's database and keys: what another hub
+   * process would see, for storing and opening secrets the API cannot reach yet.
+   */
+  public synchronized CredentialsModule credentials() {
+    if (credentials == null) {
+      LeadbridgeConfiguration config = app.getConfiguration();
+      Jdbi jdbi = Databases.forCommand(config.database());
+      credentials = new CredentialsModule(config.getKeys(), config.getProfile(),
+          config.getStorage().getDataDirectory(), jdbi, new AuditTrail(jdbi, Clock.systemUTC()),
+          new MetricRegistry(), Clock.systemUTC());
+    }
+    return credentials;
   }
 
   /** Creates a tenant through the API and returns its id. */
