@@ -2,6 +2,15 @@ package io.leadbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codahale.metrics.MetricRegistry;
+import io.leadbridge.Profile;
+import io.leadbridge.audit.Actor;
+import io.leadbridge.audit.AuditTrail;
+import io.leadbridge.credentials.CredentialRef;
+import io.leadbridge.credentials.CredentialsModule;
+import io.leadbridge.credentials.KeysConfiguration;
+import io.leadbridge.credentials.SecretValue;
+import io.leadbridge.storage.Databases;
 import io.leadbridge.testing.Db;
 import io.leadbridge.testing.TestApps;
 import io.leadbridge.testing.TestDatabases;
@@ -9,10 +18,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,11 +43,12 @@ class CommandLineTest {
     Map<String, String> env = databaseEnv(db);
     Run migrate = run(env, "db", "migrate", CONFIG.toString());
     assertThat(migrate.exitCode()).as(migrate.output()).isZero();
-    assertThat(migrate.output()).contains("migrations applied: 1");
+    assertThat(migrate.output()).contains("migrations applied: 3");
     assertThat(run(env, "db", "migrate", CONFIG.toString()).output()).contains("migrations applied: 0");
 
     Run info = run(env, "db", "info", CONFIG.toString());
-    assertThat(info.output()).containsPattern("1\\s+tenants and api keys\\s+Success");
+    assertThat(info.output()).containsPattern("1\\s+tenants and api keys\\s+Success")
+        .containsPattern("2\\s+credential vault\\s+Success");
 
     Run key = run(env, "operator-key", "create", "--if-none", CONFIG.toString());
     assertThat(key.exitCode()).isZero();
@@ -69,14 +83,67 @@ class CommandLineTest {
     assertThat(run.output()).contains("storge");
   }
 
-  private static Map<String, String> databaseEnv(Db db) {
-    if (db == Db.H2) {
-      Path dir = TestApps.tempDir();
-      return Map.of("LEADBRIDGE_DB_URL", "jdbc:h2:file:" + dir.resolve("lb") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-    }
+  @Test
+  void keyRotationCommandsReencryptRewrapAndASecondRunChangesNothing() throws Exception {
     TestDatabases.Target pg = TestDatabases.fresh(Db.POSTGRES);
+    Path dataDirectory = TestApps.tempDir();
+    Map<String, String> env = postgresEnv(pg, dataDirectory);
+    assertThat(run(env, "db", "migrate", CONFIG.toString()).exitCode()).isZero();
+    UUID tenant = UUID.randomUUID();
+    CredentialRef ref;
+    try (Vault vault = new Vault(pg, dataDirectory)) {
+      ref = vault.module.vault().store(tenant, Map.of("accessToken", SecretValue.of("rotate-me")), Actor.system("t")).ref();
+    }
+
+    Run rotateTenant = run(env, "keys", "rotate-tenant", tenant.toString(), CONFIG.toString());
+    Run rotateKek = run(env, "keys", "rotate-kek", "--to", "local:next", CONFIG.toString());
+    Run rotateKekAgain = run(env, "keys", "rotate-kek", "--to", "local:next", CONFIG.toString());
+    Run badTenant = run(env, "keys", "rotate-tenant", "not-a-uuid", CONFIG.toString());
+
+    assertThat(rotateTenant.exitCode()).as(rotateTenant.output()).isZero();
+    assertThat(rotateTenant.output()).contains("now uses data key v2: 1 secrets re-encrypted, 1 old keys destroyed");
+    assertThat(rotateKek.output()).contains("data keys rewrapped under local:next: 1").contains("point the configuration");
+    assertThat(rotateKekAgain.output()).contains("data keys rewrapped under local:next: 0");
+    assertThat(badTenant.exitCode()).isNotZero();
+    assertThat(badTenant.output()).contains("tenantId must be a UUID");
+    assertThat(Files.getPosixFilePermissions(dataDirectory.resolve("keys").resolve("next.key")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    try (Vault vault = new Vault(pg, dataDirectory)) {
+      String value = vault.module.vault().open(tenant, ref, "t", Actor.system("t"),
+          c -> new String(c.field("accessToken").reveal(), StandardCharsets.UTF_8));
+      assertThat(value).isEqualTo("rotate-me");
+    }
+  }
+
+  /** A vault on the command's database and key directory, as the hub would open it. */
+  private static final class Vault implements AutoCloseable {
+    final CredentialsModule module;
+
+    Vault(TestDatabases.Target pg, Path dataDirectory) {
+      Jdbi jdbi = Databases.forCommand(pg.dataSourceFactory());
+      module = new CredentialsModule(new KeysConfiguration(), Profile.DEVELOPMENT, dataDirectory, jdbi,
+          new AuditTrail(jdbi, Clock.systemUTC()), new MetricRegistry(), Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+      module.close();
+    }
+  }
+
+  private static Map<String, String> databaseEnv(Db db) {
+    Path dir = TestApps.tempDir();
+    if (db == Db.H2) {
+      return Map.of("LEADBRIDGE_DB_URL", "jdbc:h2:file:" + dir.resolve("lb") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+          "LEADBRIDGE_DATA_DIR", dir.toString());
+    }
+    return postgresEnv(TestDatabases.fresh(Db.POSTGRES), dir);
+  }
+
+  private static Map<String, String> postgresEnv(TestDatabases.Target pg, Path dataDirectory) {
     return Map.of("LEADBRIDGE_DB_URL", pg.url(), "LEADBRIDGE_DB_DRIVER", pg.driverClass(),
-        "LEADBRIDGE_DB_USER", pg.user(), "LEADBRIDGE_DB_PASSWORD", pg.password());
+        "LEADBRIDGE_DB_USER", pg.user(), "LEADBRIDGE_DB_PASSWORD", pg.password(),
+        "LEADBRIDGE_DATA_DIR", dataDirectory.toString());
   }
 
   private static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
