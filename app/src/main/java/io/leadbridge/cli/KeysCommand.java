@@ -89,5 +89,9 @@ public final class KeysCommand extends ConfiguredCommand<LeadbridgeConfiguration
     TenantRotationReport report = credentials.rotation().rotateTenant(id, Actor.command("keys rotate-tenant"));
     TerminalOutput.println("tenant " + report.tenantId() + " now uses data key v" + report.newVersion()
         + ": " + report.reencrypted() + " secrets re-encrypted, " + report.retiredKeys() + " old keys destroyed");
+    if (report.unreadable() > 0) {
+      TerminalOutput.println(report.unreadable() + " secrets could not be decrypted and stay under their old key;"
+          + " replace them through the API");
+    }
   }
 }

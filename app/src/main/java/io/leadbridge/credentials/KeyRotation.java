@@ -26,7 +26,7 @@ public final class KeyRotation {
 
   private static final int BATCH = 100;
   /** The nil UUID sorts first in both databases, which compare UUIDs as unsigned bytes. */
-  private static final UUID BEFORE_ALL_TENANTS = new UUID(0, 0);
+  private static final UUID BEFORE_ALL = new UUID(0, 0);
 
   private final Jdbi jdbi;
   private final KeyProvider provider;
@@ -46,7 +46,8 @@ public final class KeyRotation {
   public record RewrapReport(String targetKeyId, int rewrapped, int skipped) {}
 
   /** What a tenant rotation did. */
-  public record TenantRotationReport(UUID tenantId, int newVersion, int reencrypted, int retiredKeys) {}
+  public record TenantRotationReport(
+      UUID tenantId, int newVersion, int reencrypted, int unreadable, int retiredKeys) {}
 
   /**
    * Rewraps every data key not yet under {@code targetKeyReference}; with KMS the plaintext key
@@ -56,7 +57,7 @@ public final class KeyRotation {
     String target = provider.resolve(targetKeyReference);
     int rewrapped = 0;
     int skipped = 0;
-    UUID afterTenant = BEFORE_ALL_TENANTS;
+    UUID afterTenant = BEFORE_ALL;
     int afterVersion = 0;
     while (true) {
       UUID tenant = afterTenant;
@@ -89,18 +90,27 @@ public final class KeyRotation {
 
   /**
    * Creates the tenant's next data key version, re-encrypts every envelope sealed under an older
-   * one, and destroys the older keys no envelope needs any more.
+   * one, and destroys the older keys no envelope needs any more. An envelope that no longer
+   * decrypts is left as it is (counted as unreadable), and so is the key it names: rotation never
+   * destroys the last chance of reading a secret.
    */
   public TenantRotationReport rotateTenant(UUID tenantId, Actor actor) {
     TenantKeys.UsableKey next = keys.createNext(tenantId);
     int reencrypted = 0;
+    int unreadable = 0;
     try {
       audit.record(
           Optional.of(tenantId), actor, AuditAction.TENANT_KEY_ROTATED, "data key v" + next.version(), "rotate-tenant");
+      UUID after = BEFORE_ALL;
       List<StoredEnvelope> batch;
-      while (!(batch = olderEnvelopes(tenantId, next.version())).isEmpty()) {
+      while (!(batch = olderEnvelopes(tenantId, next.version(), after)).isEmpty()) {
         for (StoredEnvelope envelope : batch) {
-          reencrypted += reencrypt(envelope, next);
+          try {
+            reencrypted += reencrypt(envelope, next);
+          } catch (CredentialDecryptionException e) {
+            unreadable++;
+          }
+          after = envelope.id();
         }
       }
     } finally {
@@ -108,11 +118,11 @@ public final class KeyRotation {
     }
     int retired = jdbi.withExtension(VaultDao.class, d -> d.deleteUnusedKeysBefore(tenantId, next.version()));
     cache.invalidate(tenantId);
-    return new TenantRotationReport(tenantId, next.version(), reencrypted, retired);
+    return new TenantRotationReport(tenantId, next.version(), reencrypted, unreadable, retired);
   }
 
-  private List<StoredEnvelope> olderEnvelopes(UUID tenantId, int version) {
-    return jdbi.withExtension(VaultDao.class, d -> d.envelopesBefore(tenantId, version, BATCH));
+  private List<StoredEnvelope> olderEnvelopes(UUID tenantId, int version, UUID afterId) {
+    return jdbi.withExtension(VaultDao.class, d -> d.envelopesBefore(tenantId, version, afterId, BATCH));
   }
 
   /** Moves one envelope to the new key; 0 if it changed meanwhile (a replace already moved it). */

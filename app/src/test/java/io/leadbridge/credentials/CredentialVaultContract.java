@@ -285,6 +285,7 @@ abstract class CredentialVaultContract {
 
     assertThat(report.newVersion()).isEqualTo(2);
     assertThat(report.reencrypted()).isEqualTo(150);
+    assertThat(report.unreadable()).isZero();
     assertThat(report.retiredKeys()).isEqualTo(1);
     CredentialVault fresh = vaultWithColdCache();
     for (int i = 0; i < refs.size(); i++) {
@@ -295,6 +296,24 @@ abstract class CredentialVaultContract {
     assertThat(count("SELECT COUNT(*) FROM credentials.data_keys WHERE tenant_id = ?", tenant)).isEqualTo(1);
     assertThat(envelopeBytes(otherRef)).isEqualTo(otherEnvelope);
     assertThat(events(tenant)).extracting(AuditEvent::action).contains(AuditAction.TENANT_KEY_ROTATED);
+  }
+
+  @Test
+  void aDamagedEnvelopeDoesNotStopATenantRotationAndKeepsItsKey() {
+    UUID tenant = UUID.randomUUID();
+    CredentialRef good = vault.store(tenant, token("good"), ACTOR).ref();
+    CredentialRef damaged = vault.store(tenant, token("damaged"), ACTOR).ref();
+    byte[] bytes = envelopeBytes(damaged);
+    bytes[bytes.length - 1] ^= 1;
+    jdbi.useHandle(h -> h.createUpdate("UPDATE credentials.envelopes SET envelope = ? WHERE id = ?")
+        .bind(0, bytes).bind(1, damaged.id()).execute());
+
+    KeyRotation.TenantRotationReport report = rotation.rotateTenant(tenant, ACTOR);
+
+    assertThat(report.reencrypted()).isEqualTo(1);
+    assertThat(report.unreadable()).isEqualTo(1);
+    assertThat(report.retiredKeys()).isZero();
+    assertThat(revealWith(vaultWithColdCache(), tenant, good)).isEqualTo("good");
   }
 
   @Test

@@ -31,7 +31,15 @@ public final class TestApps {
   /** A hub (or subclass) with another test configuration file from the test resources. */
   public static DropwizardAppExtension<LeadbridgeConfiguration> app(
       Class<? extends LeadbridgeApplication> application, String configResource, Db db, ConfigOverride... extra) {
-    TestDatabases.Target target = TestDatabases.fresh(db);
+    return app(application, configResource, TestDatabases.fresh(db), extra);
+  }
+
+  /** A hub on a database the test created (and may inspect) itself. */
+  public static DropwizardAppExtension<LeadbridgeConfiguration> app(
+      Class<? extends LeadbridgeApplication> application,
+      String configResource,
+      TestDatabases.Target target,
+      ConfigOverride... extra) {
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.config("storage.database.driverClass", target.driverClass()));
     overrides.add(ConfigOverride.config("storage.database.url", target.url()));

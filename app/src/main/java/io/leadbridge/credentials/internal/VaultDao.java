@@ -115,9 +115,12 @@ public interface VaultDao {
 
   @SqlQuery(
       "SELECT * FROM credentials.envelopes WHERE tenant_id = :tenantId AND key_version < :version"
-          + " ORDER BY id LIMIT :limit")
+          + " AND id > :afterId ORDER BY id LIMIT :limit")
   List<StoredEnvelope> envelopesBefore(
-      @Bind("tenantId") UUID tenantId, @Bind("version") int version, @Bind("limit") int limit);
+      @Bind("tenantId") UUID tenantId,
+      @Bind("version") int version,
+      @Bind("afterId") UUID afterId,
+      @Bind("limit") int limit);
 
   @SqlUpdate("DELETE FROM credentials.envelopes WHERE id = :id AND tenant_id = :tenantId")
   int deleteEnvelope(@Bind("id") UUID id, @Bind("tenantId") UUID tenantId);

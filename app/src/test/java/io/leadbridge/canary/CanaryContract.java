@@ -1,0 +1,145 @@
+package io.leadbridge.canary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeApplication;
+import io.leadbridge.LeadbridgeConfiguration;
+import io.leadbridge.audit.Actor;
+import io.leadbridge.credentials.CredentialDecryptionException;
+import io.leadbridge.credentials.CredentialRef;
+import io.leadbridge.credentials.CredentialVault;
+import io.leadbridge.credentials.CredentialsModule;
+import io.leadbridge.credentials.SecretValue;
+import io.leadbridge.testing.Hub;
+import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.TestApps;
+import io.leadbridge.testing.TestDatabases;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The run-time proof that no secret leaks: secrets containing {@code CANARY-<uuid>} are driven
+ * through every credential path the hub has, with logging at DEBUG, and then every log line,
+ * every HTTP response body and every row of every table (H2 SCRIPT, pg_dump) is searched for the
+ * canary, as text and as hex. Extend {@link #driveEveryCredentialPath} when a path is added.
+ */
+abstract class CanaryContract extends HubTest {
+
+  static final String CANARY = "CANARY-" + UUID.randomUUID();
+  private static final String CANARY_HEX = HexFormat.of().formatHex(CANARY.getBytes(StandardCharsets.UTF_8));
+  private static final Actor ACTOR = Actor.system("canary");
+
+  private final List<String> responseBodies = new ArrayList<>();
+
+  /** The hub on {@code target}, logging everything at DEBUG into files under {@code logs}. */
+  static DropwizardAppExtension<LeadbridgeConfiguration> debugApp(TestDatabases.Target target, Path logs) {
+    return TestApps.app(
+        LeadbridgeApplication.class,
+        "test-app-filelog.yml",
+        target,
+        ConfigOverride.config("logging.level", "DEBUG"),
+        ConfigOverride.config("logging.appenders[0].currentLogFilename", logs.resolve("app.log").toString()),
+        ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", logs.resolve("requests.log").toString()));
+  }
+
+  protected abstract TestDatabases.Target database();
+
+  protected abstract Path logs();
+
+  @Test
+  void noCanaryReachesALogLineAResponseBodyOrATableRow() throws Exception {
+    driveEveryCredentialPath();
+
+    assertThat(responseBodies).isNotEmpty();
+    assertThat(responseBodies).noneMatch(CanaryContract::containsCanary);
+    List<Path> logFiles;
+    try (Stream<Path> files = Files.list(logs())) {
+      logFiles = files.toList();
+    }
+    assertThat(logFiles).isNotEmpty();
+    long debugLines = 0;
+    for (Path file : logFiles) {
+      String log = Files.readString(file);
+      assertThat(containsCanary(log)).as("canary in %s", file.getFileName()).isFalse();
+      debugLines += log.lines().filter(l -> l.contains("\"DEBUG\"")).count();
+    }
+    assertThat(debugLines).as("the app really logged at DEBUG").isPositive();
+    String dump = DatabaseDump.of(database());
+    assertThat(dump).contains("credentials");
+    assertThat(containsCanary(dump)).as("canary in the database dump").isFalse();
+  }
+
+  private static boolean containsCanary(String text) {
+    return text.contains(CANARY) || text.toLowerCase().contains(CANARY_HEX) || text.contains("CANARY-");
+  }
+
+  /** Every path a credential takes today; each step must also succeed, or the scan proves nothing. */
+  private void driveEveryCredentialPath() throws Exception {
+    Hub hub = hub();
+    CredentialsModule credentials = hub.credentials();
+    CredentialVault vault = credentials.vault();
+    UUID tenant = UUID.fromString(Hub.json(record(hub.api().postJson("/v1/tenants", hub.operatorKey(),
+        "{\"name\":\"Canary Motors\",\"slug\":\"canary-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")))
+        .get("id").asText());
+    UUID leaver = hub.createTenant();
+
+    CredentialRef ref = vault.store(tenant, Map.of("accessToken", SecretValue.of(CANARY + "-token"),
+        "clientSecret", SecretValue.of(CANARY + "-client")), ACTOR).ref();
+    vault.store(leaver, Map.of("apiKey", SecretValue.of(CANARY + "-leaver")), ACTOR);
+    assertThat(vault.describe(tenant, ref).fields()).contains("accessToken");
+
+    String opened = vault.open(tenant, ref, "check", ACTOR,
+        c -> new String(c.field("accessToken").reveal(), StandardCharsets.UTF_8));
+    assertThat(opened).isEqualTo(CANARY + "-token");
+    vault.replace(tenant, ref, Map.of("accessToken", SecretValue.of(CANARY + "-replaced")), ACTOR);
+
+    // error paths: a secret that refuses to serialize, a damaged envelope, a bad request carrying one
+    assertThatThrownBy(() -> new ObjectMapper().writeValueAsString(Map.of("token", SecretValue.of(CANARY))))
+        .hasMessageNotContaining("CANARY");
+    CredentialRef damaged = vault.store(tenant, Map.of("accessToken", SecretValue.of(CANARY + "-damaged")), ACTOR).ref();
+    damage(damaged);
+    assertThatThrownBy(() -> vault.open(tenant, damaged, "deliver", ACTOR, c -> c.names()))
+        .isInstanceOf(CredentialDecryptionException.class);
+    HttpResponse<String> rejected = record(hub.api().postJson("/v1/tenants", hub.operatorKey(),
+        "{\"name\":\"x\",\"slug\":\"ok-slug\",\"accessToken\":\"" + CANARY + "\"}"));
+    assertThat(rejected.statusCode()).isEqualTo(400);
+
+    credentials.rotation().rotateTenant(tenant, ACTOR);
+    credentials.rotation().rewrapAll("local:canary-next", ACTOR);
+    assertThat(record(hub.api().delete("/v1/tenants/" + leaver, hub.operatorKey())).statusCode()).isEqualTo(204);
+
+    record(hub.api().get("/v1/audit?limit=200", hub.operatorKey()));
+    record(hub.api().get("/v1/tenants/" + tenant, hub.operatorKey()));
+    record(hub.admin().get("/healthcheck", null));
+    record(hub.admin().get("/metrics", null));
+  }
+
+  private HttpResponse<String> record(HttpResponse<String> response) {
+    responseBodies.add(response.body());
+    return response;
+  }
+
+  private void damage(CredentialRef ref) {
+    Jdbi jdbi = Jdbi.create(database().url(), database().user(), database().password());
+    jdbi.useHandle(h -> {
+      byte[] envelope = h.createQuery("SELECT envelope FROM credentials.envelopes WHERE id = ?")
+          .bind(0, ref.id()).mapTo(byte[].class).one();
+      envelope[envelope.length - 1] ^= 1;
+      h.createUpdate("UPDATE credentials.envelopes SET envelope = ? WHERE id = ?").bind(0, envelope).bind(1, ref.id()).execute();
+    });
+  }
+}
