@@ -37,8 +37,8 @@ class AwsKmsAppTest extends HubTest {
           ConfigOverride.config("keys.awsKms.endpoint", KMS.endpoint().toString()),
           ConfigOverride.config("keys.awsKms.accessKeyId", KMS.accessKeyId()),
           ConfigOverride.config("keys.awsKms.secretAccessKey", KMS.secretAccessKey()),
-          ConfigOverride.config("keys.awsKms.attemptTimeout", "500ms"),
-          ConfigOverride.config("keys.awsKms.callTimeout", "1s"),
+          ConfigOverride.config("keys.awsKms.attemptTimeout", "2s"),
+          ConfigOverride.config("keys.awsKms.callTimeout", "3s"),
           ConfigOverride.config("keys.cache.maxAge", "1s"));
 
   private static KmsSimulator startKms() {
@@ -94,7 +94,7 @@ class AwsKmsAppTest extends HubTest {
     HttpResponse<String> health = hub().admin().get("/healthcheck", null);
     HttpResponse<String> me = hub().api().get("/v1/me", hub().operatorKey());
 
-    assertThat(openMillis).isLessThan(3000);
+    assertThat(openMillis).as("fails closed within the 3 s call timeout").isLessThan(3000 + 2000);
     assertThat(health.statusCode()).isEqualTo(500);
     assertThat(Hub.json(health).get("keys").get("healthy").asBoolean()).isFalse();
     assertThat(Hub.json(health).get("keys").get("message").asText()).contains("DescribeKey");
