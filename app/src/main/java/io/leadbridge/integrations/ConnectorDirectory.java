@@ -1,0 +1,25 @@
+package io.leadbridge.integrations;
+
+import io.leadbridge.connector.api.CheckResult;
+import io.leadbridge.connector.api.ConnectorDescriptor;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What integrations need of the plugin host: the connectors a tenant may use now, and a way to run
+ * a connector's check for one integration. Implemented by the wiring over the host; thread-safe.
+ */
+public interface ConnectorDirectory {
+
+  /** The descriptors of the connectors this tenant may use now (plugin started, rollout on). */
+  List<ConnectorDescriptor> availableTo(UUID tenantId);
+
+  /** The descriptor of one connector if this tenant may use it now. */
+  default Optional<ConnectorDescriptor> availableTo(UUID tenantId, String connectorId) {
+    return availableTo(tenantId).stream().filter(d -> d.id().equals(connectorId)).findFirst();
+  }
+
+  /** Runs the connector's check against the vendor for one integration. */
+  CheckResult check(ThirdPartyIntegration integration);
+}

@@ -1,0 +1,34 @@
+package io.leadbridge.integrations;
+
+import io.leadbridge.errors.ErrorKind;
+import io.leadbridge.errors.FieldError;
+import io.leadbridge.errors.LeadbridgeException;
+import java.util.List;
+
+/** Root of the integrations module's failures; each subclass is one API error code. Immutable. */
+public abstract class IntegrationException extends LeadbridgeException {
+
+  private static final long serialVersionUID = 1L;
+
+  IntegrationException(ErrorKind kind, String code, String message, List<FieldError> errors) {
+    super(kind, code, message, errors);
+  }
+
+  /** No such integration under the caller's tenant. */
+  public static final class IntegrationNotFound extends IntegrationException {
+    private static final long serialVersionUID = 1L;
+
+    public IntegrationNotFound() {
+      super(ErrorKind.NOT_FOUND, "integration_not_found", "no such integration", List.of());
+    }
+  }
+
+  /** The request breaks the connector's descriptor or the URL policy; lists every field at fault. */
+  public static final class InvalidIntegration extends IntegrationException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidIntegration(List<FieldError> errors) {
+      super(ErrorKind.VALIDATION, "validation_failed", "the request is invalid", errors);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.leadbridge.integrations;
+
+import io.leadbridge.credentials.CredentialRef;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A tenant's account at a CRM vendor, served by a connector plugin: settings, mappings, state and a
+ * reference to its credentials in the vault (never the credentials). Immutable.
+ */
+public record ThirdPartyIntegration(
+    UUID id,
+    UUID tenantId,
+    String connector,
+    String name,
+    Optional<URI> baseUrl,
+    Map<String, String> settings,
+    List<FieldMapping> fieldMappings,
+    Optional<CredentialRef> credential,
+    boolean enabled,
+    IntegrationStatus status,
+    Optional<String> statusReason,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public ThirdPartyIntegration {
+    settings = Map.copyOf(settings);
+    fieldMappings = List.copyOf(fieldMappings);
+  }
+}

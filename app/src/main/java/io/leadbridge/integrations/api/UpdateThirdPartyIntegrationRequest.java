@@ -1,0 +1,17 @@
+package io.leadbridge.integrations.api;
+
+import io.leadbridge.integrations.FieldMapping;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** {@code PATCH /v1/integrations/third-party/{id}}: every field is optional; a given one replaces the old. Immutable. */
+public record UpdateThirdPartyIntegrationRequest(
+    @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+    @Size(max = 2048) String baseUrl,
+    @Size(max = 50) Map<String, @NotNull @Size(max = 8192) String> settings,
+    @Size(max = 200) List<@NotNull @Valid FieldMapping> fieldMappings,
+    Boolean enabled) {}

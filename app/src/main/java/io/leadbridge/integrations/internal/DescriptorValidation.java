@@ -1,0 +1,55 @@
+package io.leadbridge.integrations.internal;
+
+import io.leadbridge.connector.api.ConnectorDescriptor;
+import io.leadbridge.connector.api.FieldSpec;
+import io.leadbridge.credentials.SecretValue;
+import io.leadbridge.errors.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks an integration's settings and credentials against its connector's descriptor; messages
+ * name fields and rules, never values. Stateless.
+ */
+public final class DescriptorValidation {
+
+  private DescriptorValidation() {}
+
+  /** Problems with the settings: unknown names, and each declared field's own rules. */
+  public static List<FieldError> settings(ConnectorDescriptor descriptor, Map<String, String> values) {
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> declared = descriptor.settingsFields().stream().map(FieldSpec::name).collect(Collectors.toSet());
+    values.keySet().stream().filter(name -> !declared.contains(name)).sorted()
+        .forEach(name -> errors.add(new FieldError("settings." + name, "is not a setting of " + descriptor.id())));
+    for (FieldSpec field : descriptor.settingsFields()) {
+      field.validate(values.get(field.name()))
+          .ifPresent(problem -> errors.add(new FieldError("settings." + field.name(), problem)));
+    }
+    return errors;
+  }
+
+  /**
+   * Problems with a full set of credentials: unknown names, missing required fields, empty or
+   * oversized values. Values are checked by length only, never read.
+   */
+  public static List<FieldError> credentials(ConnectorDescriptor descriptor, Map<String, SecretValue> values) {
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> declared = descriptor.credentialFields().stream().map(FieldSpec::name).collect(Collectors.toSet());
+    values.keySet().stream().filter(name -> !declared.contains(name)).sorted()
+        .forEach(name -> errors.add(new FieldError("credentials." + name, "is not a credential field of " + descriptor.id())));
+    for (FieldSpec field : descriptor.credentialFields()) {
+      SecretValue value = values.get(field.name());
+      if (value == null || value.isEmpty()) {
+        if (field.required()) {
+          errors.add(new FieldError("credentials." + field.name(), "is required"));
+        }
+      } else if (value.length() > FieldSpec.MAX_VALUE_LENGTH) {
+        errors.add(new FieldError("credentials." + field.name(), "is longer than " + FieldSpec.MAX_VALUE_LENGTH + " bytes"));
+      }
+    }
+    return errors;
+  }
+}
