@@ -6,7 +6,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.leadbridge.LeadbridgeApplication;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,18 +42,25 @@ final class ImportedClasses {
   }
 
   private static DescribedPredicate<JavaClass> comeFromTheArtifactOf(Class<?> member) {
-    String artifact;
+    Path artifact;
     try {
-      artifact = member.getProtectionDomain().getCodeSource().getLocation().toURI().toString();
+      artifact = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException("the location of " + member.getName() + " is no URI", e);
     }
     return DescribedPredicate.describe(
         "come from " + artifact,
-        type -> type.getSource()
-            .map(source -> source.getUri().toString())
-            .filter(uri -> uri.startsWith(artifact) || uri.startsWith("jar:" + artifact + "!/"))
-            .isPresent());
+        type -> type.getSource().map(source -> fileOf(source.getUri()).startsWith(artifact)).orElse(false));
+  }
+
+  /**
+   * The file a class was read from: its jar ({@code jar:file:/a.jar!/x/Y.class}) or the class
+   * file itself ({@code file:///classes/x/Y.class}; ArchUnit writes three slashes where a code
+   * source has one, so URIs are compared as paths).
+   */
+  private static Path fileOf(URI source) {
+    String uri = source.toString();
+    return Path.of(URI.create(uri.startsWith("jar:") ? uri.substring("jar:".length(), uri.indexOf("!/")) : uri));
   }
 
   /** For a test's message: the module of a class, if it is under the root. */
