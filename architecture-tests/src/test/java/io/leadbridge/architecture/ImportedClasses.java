@@ -33,7 +33,7 @@ final class ImportedClasses {
 
   private ImportedClasses() {}
 
-  static Set<String> modulesOf(JavaClasses classes) {
+  private static Set<String> modulesOf(JavaClasses classes) {
     Set<String> modules = new TreeSet<>();
     for (JavaClass type : classes) {
       LeadbridgeRules.module(ROOT, type.getPackageName()).ifPresent(modules::add);
@@ -63,7 +63,7 @@ final class ImportedClasses {
     return Path.of(URI.create(uri.startsWith("jar:") ? uri.substring("jar:".length(), uri.indexOf("!/")) : uri));
   }
 
-  /** For a test's message: the module of a class, if it is under the root. */
+  /** The module (top-level package under the root) of a class; empty for the root package itself. */
   static Optional<String> moduleOf(JavaClass type) {
     return LeadbridgeRules.module(ROOT, type.getPackageName());
   }
