@@ -76,7 +76,8 @@ final class LeadbridgeRules {
     };
   }
 
-  private static Optional<String> module(String root, String packageName) {
+  /** The module (top-level package under the root) a package belongs to; empty for the root itself and outside it. */
+  static Optional<String> module(String root, String packageName) {
     if (!packageName.startsWith(root + ".")) {
       return Optional.empty();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.function.Function;
@@ -18,9 +17,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ModuleStructureTest {
 
-  private static final String ROOT = "io.leadbridge";
-  private static final JavaClasses APP =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+  private static final String ROOT = ImportedClasses.ROOT;
+  private static final JavaClasses APP = ImportedClasses.APP;
 
   private record Case(String name, Function<String, ArchRule> rule, String fixtureRoot) {}
 
