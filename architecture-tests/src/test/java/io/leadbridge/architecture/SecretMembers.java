@@ -30,6 +30,10 @@ import java.util.stream.Stream;
  *       field, parameter and return type;</li>
  *   <li>a JAX-RS resource: the parameters and return type of its resource methods (HTTP method
  *       or {@code @Path} annotated);</li>
+ *   <li>except that what comes in (resource method parameters, {@code ..api..*Request} types and
+ *       what they carry) may hold a {@code SecretValue}: credentials are written through the API,
+ *       and Jackson reads a SecretValue but never writes one. An {@code OpenedCredential} may
+ *       never come in or go out;</li>
  *   <li>and the fields of every type under the root that these carry (a DAO's or resource
  *       method's parameter and return types, a representation's field types), transitively.</li>
  * </ul>
@@ -63,24 +67,31 @@ final class SecretMembers {
     return new ArchCondition<>("not hold a SecretValue or OpenedCredential, nor carry a type that does") {
       @Override
       public void check(JavaClass type, ConditionEvents events) {
-        Set<JavaClass> carried = new HashSet<>();
+        Set<JavaClass> carriedOut = new HashSet<>();
+        Set<JavaClass> carriedIn = new HashSet<>();
         if (isStorageOrApiType(type)) {
+          boolean incoming = isRequestType(type);
           for (JavaField field : type.getFields()) {
-            report(type, field.getDescription(), field.getType(), events);
-            carried.addAll(rawTypes(field.getType()));
+            report(type, field.getDescription(), field.getType(), incoming, events);
+            (incoming ? carriedIn : carriedOut).addAll(rawTypes(field.getType()));
           }
           for (JavaCodeUnit unit : type.getCodeUnits()) {
-            checkSignature(type, unit, events);
+            checkSignature(type, unit, incoming, events);
             if (!isApiType(type)) {
-              carried.addAll(signatureTypes(unit));
+              carriedOut.addAll(signatureTypes(unit));
             }
           }
         }
         for (JavaMethod method : resourceMethods(type)) {
-          checkSignature(type, method, events);
-          carried.addAll(signatureTypes(method));
+          method.getParameters().forEach(p -> {
+            report(type, p.getDescription(), p.getType(), true, events);
+            carriedIn.addAll(rawTypes(p.getType()));
+          });
+          report(type, "Return type of " + method.getDescription(), method.getReturnType(), false, events);
+          carriedOut.addAll(rawTypes(method.getReturnType()));
         }
-        checkCarried(type, carried, events);
+        checkCarried(type, carriedOut, false, events);
+        checkCarried(type, carriedIn, true, events);
       }
     };
   }
@@ -91,6 +102,14 @@ final class SecretMembers {
 
   private boolean isApiType(JavaClass type) {
     return (type.getPackageName() + ".").contains(".api.") && type.getPackageName().startsWith(root + ".");
+  }
+
+  /**
+   * A write-only request body ({@code ..api..*Request}): it may carry a {@link SecretValue} in,
+   * which Jackson can read but never write, but never a decrypted {@code OpenedCredential}.
+   */
+  private boolean isRequestType(JavaClass type) {
+    return isApiType(type) && type.getSimpleName().endsWith("Request");
   }
 
   private static boolean isResource(JavaClass type) {
@@ -104,13 +123,13 @@ final class SecretMembers {
         .toList();
   }
 
-  private void checkSignature(JavaClass owner, JavaCodeUnit unit, ConditionEvents events) {
-    unit.getParameters().forEach(p -> report(owner, p.getDescription(), p.getType(), events));
-    report(owner, "Return type of " + unit.getDescription(), unit.getReturnType(), events);
+  private void checkSignature(JavaClass owner, JavaCodeUnit unit, boolean incoming, ConditionEvents events) {
+    unit.getParameters().forEach(p -> report(owner, p.getDescription(), p.getType(), incoming, events));
+    report(owner, "Return type of " + unit.getDescription(), unit.getReturnType(), incoming, events);
   }
 
   /** Walks the fields of the carried types under the root, and of the types those fields carry. */
-  private void checkCarried(JavaClass owner, Set<JavaClass> carried, ConditionEvents events) {
+  private void checkCarried(JavaClass owner, Set<JavaClass> carried, boolean incoming, ConditionEvents events) {
     Set<JavaClass> seen = new HashSet<>(Set.of(owner));
     Deque<JavaClass> todo = new ArrayDeque<>(carried);
     while (!todo.isEmpty()) {
@@ -119,15 +138,18 @@ final class SecretMembers {
         continue;
       }
       for (JavaField field : next.getFields()) {
-        report(owner, "carried type " + next.getName() + ": " + field.getDescription(), field.getType(), events);
+        report(owner, "carried type " + next.getName() + ": " + field.getDescription(), field.getType(), incoming, events);
         todo.addAll(rawTypes(field.getType()));
       }
     }
   }
 
-  private void report(JavaClass owner, String member, JavaType type, ConditionEvents events) {
-    secretIn(type).ifPresent(secret -> events.add(SimpleConditionEvent.violated(owner, String.format(
-        "%s holds %s: %s", owner.getDescription(), secret, member))));
+  /** Incoming request bodies may hold a SecretValue (write-only); nothing may hold an OpenedCredential. */
+  private void report(JavaClass owner, String member, JavaType type, boolean incoming, ConditionEvents events) {
+    secretIn(type)
+        .filter(secret -> !(incoming && secret.equals(SecretRules.secretValue(root))))
+        .ifPresent(secret -> events.add(SimpleConditionEvent.violated(owner, String.format(
+            "%s holds %s: %s", owner.getDescription(), secret, member))));
   }
 
   private Optional<String> secretIn(JavaType type) {
