@@ -1,5 +1,11 @@
 package io.leadbridge.credentials;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,6 +42,34 @@ public final class OpenedCredential {
       throw new IllegalArgumentException("credential field " + name + " is not set");
     }
     return value;
+  }
+
+  /**
+   * A field's value as characters in a new array that the caller owns and wipes, for code (the
+   * connector host) that hands secrets on as {@code char[]}.
+   *
+   * @throws IllegalArgumentException if the field is not set or is not valid UTF-8 text
+   */
+  public char[] chars(String name) {
+    byte[] utf8 = field(name).reveal();
+    try {
+      CharBuffer decoded = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(utf8));
+      char[] chars = Arrays.copyOfRange(decoded.array(), decoded.position(), decoded.limit());
+      Arrays.fill(decoded.array(), '\0');
+      return chars;
+    } catch (CharacterCodingException e) {
+      throw notText();
+    } finally {
+      Arrays.fill(utf8, (byte) 0);
+    }
+  }
+
+  /** Built apart from the revealing code, which may not build messages (an architecture rule). */
+  private static IllegalArgumentException notText() {
+    return new IllegalArgumentException("credential field is not text");
   }
 
   void wipe() {
