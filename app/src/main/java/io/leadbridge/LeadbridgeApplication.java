@@ -10,6 +10,10 @@ import io.dropwizard.core.setup.Environment;
 import io.leadbridge.auth.ApiKeyAuthentication;
 import io.leadbridge.cli.DbCommand;
 import io.leadbridge.cli.OperatorKeyCommand;
+import io.leadbridge.connectors.ConnectorRegistry;
+import io.leadbridge.connectors.ConnectorsModule;
+import io.leadbridge.connectors.CredentialSource;
+import io.leadbridge.connectors.IntegrationRateLimits;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
 import io.leadbridge.tenants.TenantsModule;
@@ -20,6 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The Leadbridge hub: wires the modules into one Dropwizard application. */
 public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> {
+
+  private volatile ConnectorsModule connectors;
 
   public static void main(String[] args) throws Exception {
     new LeadbridgeApplication().run(args);
@@ -53,7 +59,18 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     ApiKeyAuthentication.install(environment.jersey(), tenants.keyStore());
     tenants.resources().forEach(environment.jersey()::register);
 
+    // No vault and no limiter yet: connectors see no credentials and are not throttled.
+    connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
+        CredentialSource.none(), IntegrationRateLimits.unlimited(), version());
+    connectors.install(environment);
+
     WebHygiene.install(environment, config.getWeb(), version());
+  }
+
+  /** The plugin host of the running hub, for wiring later modules and for tests; null before run. */
+  public ConnectorRegistry connectors() {
+    ConnectorsModule module = connectors;
+    return module == null ? null : module.registry();
   }
 
   private static String version() {

@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.leadbridge.connectors.ConnectorsConfiguration;
 import io.leadbridge.storage.StorageConfiguration;
 import io.leadbridge.web.WebConfiguration;
 import jakarta.validation.Valid;
@@ -22,6 +23,8 @@ public class LeadbridgeConfiguration extends Configuration {
   @Valid @NotNull private StorageConfiguration storage = new StorageConfiguration();
 
   @Valid @NotNull private WebConfiguration web = new WebConfiguration();
+
+  @Valid @NotNull private ConnectorsConfiguration connectors = new ConnectorsConfiguration();
 
   /** Sets the defaults that keep the admin port private and errors uniform. */
   public LeadbridgeConfiguration() {
@@ -52,6 +55,16 @@ public class LeadbridgeConfiguration extends Configuration {
   @JsonProperty("web")
   public void setWeb(WebConfiguration web) {
     this.web = web;
+  }
+
+  @JsonProperty("connectors")
+  public ConnectorsConfiguration getConnectors() {
+    return connectors;
+  }
+
+  @JsonProperty("connectors")
+  public void setConnectors(ConnectorsConfiguration connectors) {
+    this.connectors = connectors;
   }
 
   /** The JDBC settings, for code that only needs the database. */

@@ -38,6 +38,8 @@ public final class TestApps {
     overrides.add(ConfigOverride.config("storage.database.user", target.user()));
     overrides.add(ConfigOverride.config("storage.database.password", target.password()));
     overrides.add(ConfigOverride.config("storage.dataDirectory", tempDir().toString()));
+    // An empty plugins directory of its own, so no test depends on what lies in the working directory.
+    overrides.add(ConfigOverride.config("connectors.pluginsDirectory", tempDir().toString()));
     overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(
         application, ResourceHelpers.resourceFilePath(configResource), overrides.toArray(ConfigOverride[]::new));
