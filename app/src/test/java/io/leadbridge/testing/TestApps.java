@@ -31,6 +31,20 @@ public final class TestApps {
   /** A hub (or subclass) with another test configuration file from the test resources. */
   public static DropwizardAppExtension<LeadbridgeConfiguration> app(
       Class<? extends LeadbridgeApplication> application, String configResource, Db db, ConfigOverride... extra) {
+    return app(application, configResource, db, tempDir(), extra);
+  }
+
+  /**
+   * The hub on a new database, loading plugins from {@code pluginsDirectory}. (A key overridden
+   * twice would leave its first value behind in the system properties when the app stops.)
+   */
+  public static DropwizardAppExtension<LeadbridgeConfiguration> appWithPlugins(
+      Db db, Path pluginsDirectory, ConfigOverride... extra) {
+    return app(LeadbridgeApplication.class, "test-app.yml", db, pluginsDirectory, extra);
+  }
+
+  private static DropwizardAppExtension<LeadbridgeConfiguration> app(Class<? extends LeadbridgeApplication> application,
+      String configResource, Db db, Path pluginsDirectory, ConfigOverride... extra) {
     TestDatabases.Target target = TestDatabases.fresh(db);
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.config("storage.database.driverClass", target.driverClass()));
@@ -38,8 +52,8 @@ public final class TestApps {
     overrides.add(ConfigOverride.config("storage.database.user", target.user()));
     overrides.add(ConfigOverride.config("storage.database.password", target.password()));
     overrides.add(ConfigOverride.config("storage.dataDirectory", tempDir().toString()));
-    // An empty plugins directory of its own, so no test depends on what lies in the working directory.
-    overrides.add(ConfigOverride.config("connectors.pluginsDirectory", tempDir().toString()));
+    // A plugins directory of its own (empty by default): no test depends on the working directory.
+    overrides.add(ConfigOverride.config("connectors.pluginsDirectory", pluginsDirectory.toString()));
     overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(
         application, ResourceHelpers.resourceFilePath(configResource), overrides.toArray(ConfigOverride[]::new));

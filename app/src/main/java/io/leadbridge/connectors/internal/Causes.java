@@ -65,6 +65,6 @@ final class Causes {
       return "NoClassDefFoundError: " + message + " (its static initializer failed earlier)";
     }
     return "class " + message.replace('/', '.') + " is missing (NoClassDefFoundError): the plugin jar must"
-        + " bundle every library it uses except the connector API";
+        + " bundle every library it uses except the connector API and PF4J";
   }
 }

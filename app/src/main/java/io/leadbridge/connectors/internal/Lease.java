@@ -89,14 +89,9 @@ final class Lease implements ConnectorLease {
     } catch (IllegalArgumentException e) {
       return allRetryable(records, "the integration does not fit connector " + label() + ": " + e.getMessage());
     }
+    List<DeliveryOutcome> outcomes;
     try {
-      List<DeliveryOutcome> outcomes = connector.withPluginContext(() -> connector.connector().deliver(records, context));
-      if (outcomes == null || outcomes.size() != records.size() || outcomes.contains(null)) {
-        String errorId = violation(context, "deliver returned " + (outcomes == null ? "null"
-            : outcomes.size() + " outcomes (or a null one) for " + records.size() + " records"));
-        return allRetryable(records, "connector " + label() + " broke the outcome contract (errorId " + errorId + ")");
-      }
-      return List.copyOf(outcomes);
+      outcomes = connector.withPluginContext(() -> connector.connector().deliver(records, context));
     } catch (CredentialUnavailableException e) {
       return allRetryable(records, "credentials unavailable: " + Causes.oneLine(context.redactor().redact(String.valueOf(e.getMessage()))));
     } catch (RuntimeException | LinkageError e) {
@@ -104,6 +99,12 @@ final class Lease implements ConnectorLease {
     } finally {
       context.end();
     }
+    if (outcomes == null || outcomes.size() != records.size() || outcomes.stream().anyMatch(Objects::isNull)) {
+      String errorId = violation(context, "deliver returned " + (outcomes == null ? "null"
+          : outcomes.size() + " outcomes (or a null one) for " + records.size() + " records"));
+      return allRetryable(records, "connector " + label() + " broke the outcome contract (errorId " + errorId + ")");
+    }
+    return List.copyOf(outcomes);
   }
 
   @Override
