@@ -105,6 +105,19 @@ public final class PluginJar {
     }
   }
 
+  /**
+   * Builds the jar and writes it over {@code fileName} in place (same file, truncated), as a
+   * careless {@code cp} does: a plugin version still running from the old content must not notice.
+   */
+  public Path overwrite(Path directory, String fileName) {
+    try {
+      Path jar = build(Files.createTempDirectory("plugin-build-"));
+      return Files.write(directory.resolve(fileName), Files.readAllBytes(jar));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private Path build(Path work) throws IOException {
     Path classes = Files.createDirectories(work.resolve("classes"));
     if (!sources.isEmpty()) {

@@ -17,6 +17,7 @@ import io.leadbridge.connector.api.http.VendorResponse;
 import io.leadbridge.connector.api.http.VendorTimeoutException;
 import io.leadbridge.connectors.IntegrationKey;
 import io.leadbridge.connectors.IntegrationRateLimits;
+import io.leadbridge.testing.VendorServer;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

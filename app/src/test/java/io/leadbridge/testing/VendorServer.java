@@ -1,4 +1,4 @@
-package io.leadbridge.connectors.internal;
+package io.leadbridge.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,14 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A vendor on 127.0.0.1 for tests of the pinned HTTP client: answers each path with a handler the
+ * A vendor on 127.0.0.1 for tests that make connectors call out: answers each path with a handler the
  * test sets (404 otherwise) and records every request it received. Thread-safe.
  */
-final class VendorServer implements AutoCloseable {
+public final class VendorServer implements AutoCloseable {
 
   /** One request as the vendor saw it; immutable. */
-  record Received(String method, String path, String rawQuery, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  public record Received(String method, String path, String rawQuery, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0)).findFirst().orElse(null);
     }
@@ -30,7 +30,7 @@ final class VendorServer implements AutoCloseable {
 
   /** Answers one request. */
   @FunctionalInterface
-  interface Handler {
+  public interface Handler {
     void handle(HttpExchange exchange) throws IOException, InterruptedException;
   }
 
@@ -38,7 +38,7 @@ final class VendorServer implements AutoCloseable {
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
-  VendorServer() {
+  public VendorServer() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -50,25 +50,25 @@ final class VendorServer implements AutoCloseable {
   }
 
   /** The base URL {@code http://127.0.0.1:<port><path>}. */
-  URI url(String path) {
+  public URI url(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
-  VendorServer on(String path, Handler handler) {
+  public VendorServer on(String path, Handler handler) {
     handlers.put(path, handler);
     return this;
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
   /** Answers with a status, headers and a UTF-8 body. */
-  static void respond(HttpExchange exchange, int status, String body, String... headers) throws IOException {
+  public static void respond(HttpExchange exchange, int status, String body, String... headers) throws IOException {
     for (int i = 0; i < headers.length; i += 2) {
       exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
     }
