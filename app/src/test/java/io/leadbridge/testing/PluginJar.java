@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,13 +96,15 @@ public final class PluginJar {
 
   /** Builds the jar and moves it into {@code directory} as {@code fileName} in one step. */
   public Path writeTo(Path directory, String fileName) {
+    Path work = workDirectory();
     try {
-      Path work = Files.createTempDirectory("plugin-build-");
       Path jar = build(work);
       // A move, so that a hub scanning the directory never sees a half-written jar.
       return Files.move(jar, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      delete(work);
     }
   }
 
@@ -110,11 +113,32 @@ public final class PluginJar {
    * careless {@code cp} does: a plugin version still running from the old content must not notice.
    */
   public Path overwrite(Path directory, String fileName) {
+    Path work = workDirectory();
     try {
-      Path jar = build(Files.createTempDirectory("plugin-build-"));
+      Path jar = build(work);
       return Files.write(directory.resolve(fileName), Files.readAllBytes(jar));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      delete(work);
+    }
+  }
+
+  private static Path workDirectory() {
+    try {
+      return Files.createTempDirectory("plugin-build-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path work) {
+    try (Stream<Path> walk = Files.walk(work)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // A build directory left in the temporary directory harms nothing.
     }
   }
 

@@ -68,7 +68,7 @@ final class Lease implements ConnectorLease {
         return CheckResult.failure("connector " + label() + " failed to check (errorId " + violation(context, "check returned null") + ")");
       }
       return result;
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return CheckResult.failure("connector " + label() + " failed to check (errorId " + failure(context, "check", e) + ")");
     } finally {
       context.end();
@@ -94,7 +94,7 @@ final class Lease implements ConnectorLease {
       outcomes = connector.withPluginContext(() -> connector.connector().deliver(records, context));
     } catch (CredentialUnavailableException e) {
       return allRetryable(records, "credentials unavailable: " + Causes.oneLine(context.redactor().redact(String.valueOf(e.getMessage()))));
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return allRetryable(records, "connector " + label() + " failed (errorId " + failure(context, "deliver", e) + ")");
     } finally {
       context.end();

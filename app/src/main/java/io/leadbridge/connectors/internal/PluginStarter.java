@@ -136,6 +136,7 @@ final class PluginStarter {
     try {
       manager.loadPlugin(jar);
     } catch (RuntimeException | LinkageError e) {
+      unloadQuietly(manager, id);
       return new StartResult.Failed(Causes.of("PF4J cannot load the jar", e));
     }
     try {
@@ -234,8 +235,11 @@ final class PluginStarter {
   }
 
   private static void unloadQuietly(HostPluginManager manager, String id) {
+    if (manager.getPlugin(id) == null) {
+      return;
+    }
     try {
-      if (manager.getPlugin(id) != null && manager.getPlugin(id).getPluginState() == PluginState.STARTED) {
+      if (manager.getPlugin(id).getPluginState() == PluginState.STARTED) {
         manager.stopPlugin(id);
       }
       manager.unloadPlugin(id);

@@ -68,10 +68,7 @@ class PluginHostTest {
 
   @Test
   void stoppingWaitsForTheCallsInFlightThenUnloadsEverything() throws Exception {
-    Path directory = TestApps.tempDir();
-    PluginJar.of(waiter()).writeTo(directory, "waiter.jar");
-    PluginHost host = host(directory, Duration.seconds(10));
-    host.start();
+    PluginHost host = startedWithAWaiter(Duration.seconds(10));
     Future<List<DeliveryOutcome>> call = callInFlight(host);
 
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(host::stop);
@@ -88,10 +85,7 @@ class PluginHostTest {
 
   @Test
   void stoppingGivesUpOnCallsAfterTheShutdownTimeoutAndTheyFailRetryably() throws Exception {
-    Path directory = TestApps.tempDir();
-    PluginJar.of(waiter()).writeTo(directory, "waiter.jar");
-    PluginHost host = host(directory, Duration.milliseconds(300));
-    host.start();
+    PluginHost host = startedWithAWaiter(Duration.milliseconds(300));
     Future<List<DeliveryOutcome>> call = callInFlight(host);
 
     long started = System.nanoTime();
@@ -100,6 +94,14 @@ class PluginHostTest {
     release.countDown();
 
     assertThat(call.get(10, TimeUnit.SECONDS)).singleElement().isInstanceOf(DeliveryOutcome.Retryable.class);
+  }
+
+  private static PluginHost startedWithAWaiter(Duration shutdownTimeout) {
+    Path directory = TestApps.tempDir();
+    PluginJar.of(waiter()).writeTo(directory, "waiter.jar");
+    PluginHost host = host(directory, shutdownTimeout);
+    host.start();
+    return host;
   }
 
   private Future<List<DeliveryOutcome>> callInFlight(PluginHost host) throws InterruptedException {
