@@ -3,7 +3,7 @@ package io.leadbridge.connectors;
 import io.leadbridge.errors.ErrorKind;
 import io.leadbridge.errors.LeadbridgeException;
 
-/** Root of the connectors module's failures that reach the API; each subclass is one error code. */
+/** Root of the connectors module's failures that reach the API; each subclass is one error code. Immutable. */
 public abstract class PluginsException extends LeadbridgeException {
 
   private static final long serialVersionUID = 1L;
