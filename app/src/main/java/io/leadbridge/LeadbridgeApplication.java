@@ -14,7 +14,11 @@ import io.leadbridge.auth.ApiKeyAuthentication;
 import io.leadbridge.cli.DbCommand;
 import io.leadbridge.cli.KeysCommand;
 import io.leadbridge.cli.OperatorKeyCommand;
+import io.leadbridge.connectors.ConnectorRegistry;
+import io.leadbridge.connectors.ConnectorsModule;
+import io.leadbridge.connectors.IntegrationRateLimits;
 import io.leadbridge.credentials.CredentialsModule;
+import io.leadbridge.integrations.IntegrationsModule;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
 import io.leadbridge.tenants.OffboardingStep;
@@ -26,6 +30,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The Leadbridge hub: wires the modules into one Dropwizard application. */
 public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> {
+
+  private volatile ConnectorsModule connectors;
 
   public static void main(String[] args) throws Exception {
     new LeadbridgeApplication().run(args);
@@ -76,7 +82,21 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     tenants.resources().forEach(environment.jersey()::register);
     environment.jersey().register(new AuditResource(audit));
 
+    IntegrationsModule integrations =
+        new IntegrationsModule(jdbi, credentials.vault(), config.getIntegrations(), clock);
+    // No limiter yet: connectors are not throttled until the delivery engine brings one.
+    connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
+        integrations.credentialSource(), IntegrationRateLimits.unlimited(), version());
+    connectors.install(environment);
+    integrations.resources(connectors.registry()).forEach(environment.jersey()::register);
+
     WebHygiene.install(environment, config.getWeb(), version());
+  }
+
+  /** The plugin host of the running hub, for wiring later modules and for tests; null before run. */
+  public ConnectorRegistry connectors() {
+    ConnectorsModule module = connectors;
+    return module == null ? null : module.registry();
   }
 
   private static String version() {

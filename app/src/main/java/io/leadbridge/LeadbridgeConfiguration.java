@@ -5,7 +5,9 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.leadbridge.connectors.ConnectorsConfiguration;
 import io.leadbridge.credentials.KeysConfiguration;
+import io.leadbridge.integrations.IntegrationsConfiguration;
 import io.leadbridge.storage.StorageConfiguration;
 import io.leadbridge.web.WebConfiguration;
 import jakarta.validation.Valid;
@@ -27,7 +29,11 @@ public class LeadbridgeConfiguration extends Configuration {
 
   @Valid @NotNull private KeysConfiguration keys = new KeysConfiguration();
 
+  @Valid @NotNull private IntegrationsConfiguration integrations = new IntegrationsConfiguration();
+
   @Valid @NotNull private WebConfiguration web = new WebConfiguration();
+
+  @Valid @NotNull private ConnectorsConfiguration connectors = new ConnectorsConfiguration();
 
   /** Sets the defaults that keep the admin port private and errors uniform. */
   public LeadbridgeConfiguration() {
@@ -70,6 +76,16 @@ public class LeadbridgeConfiguration extends Configuration {
     this.keys = keys;
   }
 
+  @JsonProperty("integrations")
+  public IntegrationsConfiguration getIntegrations() {
+    return integrations;
+  }
+
+  @JsonProperty("integrations")
+  public void setIntegrations(IntegrationsConfiguration integrations) {
+    this.integrations = integrations;
+  }
+
   @JsonProperty("web")
   public WebConfiguration getWeb() {
     return web;
@@ -78,6 +94,16 @@ public class LeadbridgeConfiguration extends Configuration {
   @JsonProperty("web")
   public void setWeb(WebConfiguration web) {
     this.web = web;
+  }
+
+  @JsonProperty("connectors")
+  public ConnectorsConfiguration getConnectors() {
+    return connectors;
+  }
+
+  @JsonProperty("connectors")
+  public void setConnectors(ConnectorsConfiguration connectors) {
+    this.connectors = connectors;
   }
 
   /** The JDBC settings, for code that only needs the database. */

@@ -63,6 +63,8 @@ public abstract class AuthMatrixContract extends HubTest {
     MATRIX.put("GET /v1/tenants/{tenantId}/api-keys",
         operator(f -> "/v1/tenants/" + f.tenantA() + "/api-keys", null,
             f -> "/v1/tenants/" + UUID.randomUUID() + "/api-keys"));
+    MATRIX.put("GET /v1/plugins", operator(f -> "/v1/plugins", null, null));
+    MATRIX.put("POST /v1/plugins/reload", operator(f -> "/v1/plugins/reload", null, null));
     MATRIX.put("DELETE /v1/tenants/{tenantId}/api-keys/{keyId}",
         operator(
             f -> "/v1/tenants/" + f.tenantA() + "/api-keys/" + keyIdOf(f, f.tenantA()),

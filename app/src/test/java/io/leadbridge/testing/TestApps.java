@@ -31,7 +31,7 @@ public final class TestApps {
   /** A hub (or subclass) with another test configuration file from the test resources. */
   public static DropwizardAppExtension<LeadbridgeConfiguration> app(
       Class<? extends LeadbridgeApplication> application, String configResource, Db db, ConfigOverride... extra) {
-    return app(application, configResource, TestDatabases.fresh(db), extra);
+    return app(application, configResource, TestDatabases.fresh(db), tempDir(), extra);
   }
 
   /** A hub on a database the test created (and may inspect) itself. */
@@ -40,12 +40,28 @@ public final class TestApps {
       String configResource,
       TestDatabases.Target target,
       ConfigOverride... extra) {
+    return app(application, configResource, target, tempDir(), extra);
+  }
+
+  /**
+   * The hub on a new database, loading plugins from {@code pluginsDirectory}. (A key overridden
+   * twice would leave its first value behind in the system properties when the app stops.)
+   */
+  public static DropwizardAppExtension<LeadbridgeConfiguration> appWithPlugins(
+      Db db, Path pluginsDirectory, ConfigOverride... extra) {
+    return app(LeadbridgeApplication.class, "test-app.yml", TestDatabases.fresh(db), pluginsDirectory, extra);
+  }
+
+  private static DropwizardAppExtension<LeadbridgeConfiguration> app(Class<? extends LeadbridgeApplication> application,
+      String configResource, TestDatabases.Target target, Path pluginsDirectory, ConfigOverride... extra) {
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.config("storage.database.driverClass", target.driverClass()));
     overrides.add(ConfigOverride.config("storage.database.url", target.url()));
     overrides.add(ConfigOverride.config("storage.database.user", target.user()));
     overrides.add(ConfigOverride.config("storage.database.password", target.password()));
     overrides.add(ConfigOverride.config("storage.dataDirectory", tempDir().toString()));
+    // A plugins directory of its own (empty by default): no test depends on the working directory.
+    overrides.add(ConfigOverride.config("connectors.pluginsDirectory", pluginsDirectory.toString()));
     overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(
         application, ResourceHelpers.resourceFilePath(configResource), overrides.toArray(ConfigOverride[]::new));

@@ -1,0 +1,48 @@
+package io.leadbridge.connectors;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.core.setup.Environment;
+import io.leadbridge.connectors.internal.PluginHost;
+import io.leadbridge.connectors.internal.PluginsHealthCheck;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Wires the connectors module: the PF4J plugin host (a managed object: plugins load when the hub
+ * starts and unload when it stops), its {@code plugins} health check and the operator resource.
+ * Immutable; the registry it hands out is thread-safe.
+ */
+public final class ConnectorsModule {
+
+  /** The health check's name on the admin port's {@code /healthcheck}. */
+  public static final String HEALTH_CHECK = "plugins";
+
+  private final PluginHost host;
+
+  /**
+   * @param credentials where calls' credentials come from (the vault)
+   * @param rateLimits the per-integration limiter the HTTP client asks before each send
+   * @param hubVersion the hub's version, for the vendor requests' {@code User-Agent}
+   */
+  public ConnectorsModule(ConnectorsConfiguration config, Clock clock, MetricRegistry metrics,
+      CredentialSource credentials, IntegrationRateLimits rateLimits, String hubVersion) {
+    this.host = new PluginHost(config, clock, metrics, credentials, rateLimits, hubVersion);
+  }
+
+  /** What other modules call: plugin states and leases on STARTED connectors. */
+  public ConnectorRegistry registry() {
+    return host;
+  }
+
+  /** The JAX-RS resources of this module. */
+  public List<Object> resources() {
+    return List.of(new PluginsResource(host));
+  }
+
+  /** Registers the host's lifecycle, the health check and the resources. */
+  public void install(Environment environment) {
+    environment.lifecycle().manage(host);
+    environment.healthChecks().register(HEALTH_CHECK, new PluginsHealthCheck(host));
+    resources().forEach(environment.jersey()::register);
+  }
+}

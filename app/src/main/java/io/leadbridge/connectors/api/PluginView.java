@@ -1,0 +1,28 @@
+package io.leadbridge.connectors.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.leadbridge.connectors.PluginStatus;
+
+/**
+ * One plugin jar as {@code GET /v1/plugins} shows it; immutable. {@code id} and {@code version}
+ * are null when the jar's manifest does not name them; {@code cause} is present only for FAILED
+ * plugins, {@code descriptor} only for STARTED ones.
+ */
+public record PluginView(
+    String id,
+    String version,
+    String file,
+    String state,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String cause,
+    @JsonInclude(JsonInclude.Include.NON_NULL) DescriptorView descriptor) {
+
+  public static PluginView of(PluginStatus status) {
+    return new PluginView(
+        status.id().orElse(null),
+        status.version().orElse(null),
+        status.file(),
+        status.state().name(),
+        status.cause().orElse(null),
+        status.descriptor().map(DescriptorView::of).orElse(null));
+  }
+}

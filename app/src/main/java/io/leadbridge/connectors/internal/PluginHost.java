@@ -1,0 +1,432 @@
+package io.leadbridge.connectors.internal;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.lifecycle.Managed;
+import io.leadbridge.connector.api.ConnectorDescriptor;
+import io.leadbridge.connectors.ConnectorLease;
+import io.leadbridge.connectors.ConnectorRegistry;
+import io.leadbridge.connectors.ConnectorsConfiguration;
+import io.leadbridge.connectors.CredentialSource;
+import io.leadbridge.connectors.IntegrationRateLimits;
+import io.leadbridge.connectors.PluginState;
+import io.leadbridge.connectors.PluginStatus;
+import io.leadbridge.connectors.PluginsException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PF4J plugin host: loads every {@code *.jar} of the plugins directory at start, each in its
+ * own PF4J manager and class loader ({@link PluginStarter}), keeps each jar's state (STARTED,
+ * STOPPED by {@code disabled.txt}, or FAILED with its cause), leases STARTED connectors to callers
+ * and reloads the directory on demand.
+ *
+ * <h2>How it is thread-safe</h2>
+ * <ul>
+ *   <li>What callers read is one immutable {@link Snapshot} in a volatile field: {@link #plugins()},
+ *       {@link #startedDescriptors()} and {@link #started} never wait for a reload.</li>
+ *   <li>Changes (start, reload, stop) are serialised by one lock. A reload builds the next snapshot
+ *       aside, publishes it with one volatile write, and only then retires the versions it no
+ *       longer holds.</li>
+ *   <li>A lease is counted in on its {@link LoadedConnector} under that object's monitor, and only
+ *       while the version is not retired. A caller that read a snapshot just before a reload and
+ *       finds its version retired reads the snapshot again: the new one has the new version (or
+ *       none). A retired version is unloaded by a drainer thread once its leases are given back, or
+ *       once the latest lease deadline plus {@code drainGrace} has passed (calls still running then
+ *       fail retryably). Calls in flight on a replaced version therefore finish on it.</li>
+ *   <li>PF4J managers are not thread-safe; each is confined to the thread that loads it, then,
+ *       after the retire hand-over (a monitor release and acquire), to the thread that unloads it.</li>
+ * </ul>
+ */
+public final class PluginHost implements ConnectorRegistry, Managed {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+  /** One plugin id per line; the host keeps those plugins STOPPED. */
+  public static final String DISABLED_FILE = "disabled.txt";
+
+  private final Path directory;
+  private final Duration startTimeout;
+  private final Duration maxCallDuration;
+  private final Duration drainGrace;
+  private final Duration shutdownTimeout;
+  private final Clock clock;
+  private final CallContexts contexts;
+  private final ExecutorService startThreads = Executors.newCachedThreadPool(daemons("plugin-start-"));
+  private final ExecutorService drainThreads = Executors.newCachedThreadPool(daemons("plugin-drain-"));
+  private final PluginStarter starter;
+  private final ReentrantLock changes = new ReentrantLock();
+  private final Set<LoadedConnector> retiring = ConcurrentHashMap.newKeySet();
+  private volatile Snapshot snapshot = Snapshot.of(List.of());
+  private JarCopies copies;
+  private boolean stopped;
+
+  public PluginHost(ConnectorsConfiguration config, Clock clock, MetricRegistry metrics, CredentialSource credentials,
+      IntegrationRateLimits rateLimits, String hubVersion) {
+    this.directory = config.resolvedPluginsDirectory();
+    this.startTimeout = config.getStartTimeout().toJavaDuration();
+    this.maxCallDuration = config.getMaxCallDuration().toJavaDuration();
+    this.drainGrace = config.getDrainGrace().toJavaDuration();
+    this.shutdownTimeout = config.getShutdownTimeout().toJavaDuration();
+    this.clock = clock;
+    this.starter = new PluginStarter(startThreads, startTimeout);
+    this.contexts = new CallContexts(clock, credentials, rateLimits, metrics,
+        new VendorHttpTransport(config.getHttp(), hubVersion));
+  }
+
+  /** The directory this host scans. */
+  public Path directory() {
+    return directory;
+  }
+
+  @Override
+  public void start() {
+    changes.lock();
+    try {
+      copies = JarCopies.createTemporary();
+      LOG.info("loading connector plugins from {}", directory);
+      reload();
+    } catch (PluginsException.DirectoryUnreadable e) {
+      LOG.error("the plugins directory {} cannot be read; the hub runs without plugins until a reload", directory);
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  @Override
+  public void stop() {
+    changes.lock();
+    try {
+      stopped = true;
+      Snapshot last = snapshot;
+      snapshot = Snapshot.of(List.of());
+      Instant hardStop = clock.instant().plus(shutdownTimeout);
+      List<LoadedConnector> running = new ArrayList<>(last.started().values());
+      running.addAll(retiring);
+      running.forEach(LoadedConnector::retire);
+      for (LoadedConnector connector : running) {
+        awaitIdle(connector, hardStop);
+        connector.unload();
+      }
+      startThreads.shutdownNow();
+      drainThreads.shutdownNow();
+      if (copies != null) {
+        copies.deleteAll();
+      }
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  @Override
+  public Optional<ConnectorLease> started(String connectorId, Instant deadline) {
+    Objects.requireNonNull(connectorId, "connectorId");
+    Objects.requireNonNull(deadline, "deadline");
+    if (deadline.isAfter(clock.instant().plus(maxCallDuration))) {
+      throw new IllegalArgumentException("a call deadline may be at most " + maxCallDuration + " ahead");
+    }
+    Snapshot seen = snapshot;
+    while (true) {
+      LoadedConnector connector = seen.started().get(connectorId);
+      if (connector == null) {
+        return Optional.empty();
+      }
+      if (connector.tryAcquire(deadline)) {
+        return Optional.of(new Lease(connector, contexts, deadline));
+      }
+      // Retired by a reload that has already published a newer snapshot: look again there.
+      Snapshot now = snapshot;
+      if (now == seen) {
+        return Optional.empty();
+      }
+      seen = now;
+    }
+  }
+
+  @Override
+  public List<ConnectorDescriptor> startedDescriptors() {
+    return snapshot.started().values().stream()
+        .map(LoadedConnector::descriptor)
+        .sorted(Comparator.comparing(ConnectorDescriptor::id))
+        .toList();
+  }
+
+  @Override
+  public List<PluginStatus> plugins() {
+    return snapshot.statuses();
+  }
+
+  @Override
+  public List<PluginStatus> reload() {
+    changes.lock();
+    try {
+      if (stopped || copies == null) {
+        throw new IllegalStateException("the plugin host is not running");
+      }
+      Snapshot before = snapshot;
+      Scan scan = scan();
+      Map<String, Slot> next = new TreeMap<>();
+      List<Path> candidates = new ArrayList<>();
+      for (Path jar : scan.jars()) {
+        String file = jar.getFileName().toString();
+        Slot previous = before.byFile().get(file);
+        try {
+          String sha256 = JarCopies.sha256(jar);
+          if (previous != null && previous.isCurrent(sha256, scan.disabled())) {
+            next.put(file, previous);
+          } else {
+            candidates.add(jar);
+          }
+        } catch (IOException e) {
+          next.put(file, Slot.failed(file, "", Optional.empty(), Optional.empty(), Causes.of("the jar cannot be read", e)));
+        }
+      }
+      startCandidates(candidates, scan.disabled(), next);
+      Snapshot after = Snapshot.of(next.values());
+      snapshot = after;
+      retireDropped(before, after);
+      logChanges(before, after);
+      return after.statuses();
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  /** How many replaced or removed versions are still waiting for their calls to finish. */
+  public int draining() {
+    return retiring.size();
+  }
+
+  private void startCandidates(List<Path> candidates, Set<String> disabled, Map<String, Slot> next) {
+    Map<String, String> claimed = new HashMap<>();
+    next.values().stream().filter(slot -> slot.status().state() != PluginState.FAILED)
+        .forEach(slot -> slot.status().id().ifPresent(id -> claimed.put(id, slot.file())));
+    Map<String, Staged> staged = new LinkedHashMap<>();
+    for (Path jar : candidates) {
+      String file = jar.getFileName().toString();
+      JarCopies.Copy copy;
+      try {
+        copy = copies.copy(jar);
+      } catch (IOException e) {
+        next.put(file, Slot.failed(file, "", Optional.empty(), Optional.empty(), Causes.of("the jar cannot be copied", e)));
+        continue;
+      }
+      PluginManifest manifest = PluginManifest.read(copy.path());
+      Optional<String> problem = manifest.problem().or(() -> manifest.id()
+          .filter(claimed::containsKey)
+          .map(id -> "the jar " + claimed.get(id) + " already provides plugin id '" + id + "'; remove one of the two"));
+      if (problem.isPresent()) {
+        copies.delete(copy.path());
+        next.put(file, Slot.failed(file, copy.sha256(), manifest.id(), manifest.version(), problem.get()));
+        continue;
+      }
+      if (disabled.contains(manifest.id().orElseThrow())) {
+        copies.delete(copy.path());
+        claimed.put(manifest.id().orElseThrow(), file);
+        next.put(file, Slot.stopped(file, copy.sha256(), manifest));
+        continue;
+      }
+      claimed.put(manifest.id().orElseThrow(), file);
+      staged.put(file, new Staged(copy, manifest, starter.begin(copy.path(), manifest)));
+    }
+    Instant startedBy = clock.instant().plus(startTimeout);
+    for (Map.Entry<String, Staged> entry : staged.entrySet()) {
+      Staged stage = entry.getValue();
+      StartResult result = awaitStart(stage.pending(), startedBy);
+      if (result instanceof StartResult.Started started) {
+        next.put(entry.getKey(), Slot.started(entry.getKey(), stage.copy().sha256(), stage.manifest(), started.connector()));
+      } else {
+        copies.delete(stage.copy().path());
+        String cause = ((StartResult.Failed) result).cause();
+        next.put(entry.getKey(), Slot.failed(entry.getKey(), stage.copy().sha256(), stage.manifest().id(),
+            stage.manifest().version(), cause));
+      }
+    }
+  }
+
+  private StartResult awaitStart(PluginStarter.Pending pending, Instant startedBy) {
+    Duration left = Duration.between(clock.instant(), startedBy);
+    try {
+      return pending.await(left.isNegative() ? Duration.ZERO : left);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return pending.abandon();
+    }
+  }
+
+  private void retireDropped(Snapshot before, Snapshot after) {
+    Map<LoadedConnector, Boolean> kept = new IdentityHashMap<>();
+    after.started().values().forEach(connector -> kept.put(connector, Boolean.TRUE));
+    for (LoadedConnector connector : before.started().values()) {
+      if (!kept.containsKey(connector)) {
+        connector.retire();
+        retiring.add(connector);
+        drainThreads.execute(() -> drain(connector));
+      }
+    }
+  }
+
+  private void drain(LoadedConnector connector) {
+    try {
+      if (!awaitIdle(connector, Instant.MAX)) {
+        LOG.warn("{}: {} calls still in flight after their deadline; unloading anyway (they fail retryably)",
+            connector, connector.inFlight());
+      }
+    } finally {
+      connector.unload();
+      copies.delete(connector.jarCopy());
+      retiring.remove(connector);
+      LOG.info("{} unloaded", connector);
+    }
+  }
+
+  private boolean awaitIdle(LoadedConnector connector, Instant hardStop) {
+    try {
+      return connector.awaitIdle(clock, drainGrace, hardStop);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private Scan scan() {
+    if (!Files.isDirectory(directory)) {
+      LOG.warn("the plugins directory {} does not exist; no plugins are loaded", directory);
+      return new Scan(List.of(), Set.of());
+    }
+    List<Path> jars = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.jar")) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().startsWith(".") && Files.isRegularFile(entry)) {
+          jars.add(entry);
+        }
+      }
+    } catch (IOException e) {
+      LOG.error("the plugins directory {} cannot be listed: {}", directory, Causes.of("listing", e));
+      throw new PluginsException.DirectoryUnreadable();
+    }
+    jars.sort(Comparator.comparing(jar -> jar.getFileName().toString()));
+    return new Scan(jars, disabledIds());
+  }
+
+  private Set<String> disabledIds() {
+    Path file = directory.resolve(DISABLED_FILE);
+    if (!Files.isRegularFile(file)) {
+      return Set.of();
+    }
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .collect(Collectors.toUnmodifiableSet());
+    } catch (IOException e) {
+      LOG.warn("{} cannot be read; no plugin is disabled: {}", file, Causes.of("reading", e));
+      return Set.of();
+    }
+  }
+
+  private static void logChanges(Snapshot before, Snapshot after) {
+    for (Slot slot : after.byFile().values()) {
+      if (before.byFile().get(slot.file()) == slot) {
+        continue;
+      }
+      PluginStatus status = slot.status();
+      if (status.state() == PluginState.FAILED) {
+        LOG.warn("plugin {} ({}) FAILED: {}", status.id().orElse("?"), slot.file(), status.cause().orElseThrow());
+      } else {
+        LOG.info("plugin {} {} ({}) {}", status.id().orElseThrow(), status.version().orElseThrow(), slot.file(), status.state());
+      }
+    }
+    before.byFile().keySet().stream().filter(file -> !after.byFile().containsKey(file))
+        .forEach(file -> LOG.info("plugin jar {} removed", file));
+  }
+
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** The jars of one scan and the ids listed in {@code disabled.txt}; immutable. */
+  private record Scan(List<Path> jars, Set<String> disabled) {}
+
+  /** A jar whose start is in progress; immutable. */
+  private record Staged(JarCopies.Copy copy, PluginManifest manifest, PluginStarter.Pending pending) {}
+
+  /** What the host holds for one jar; immutable (the connector is shared, not owned). */
+  private record Slot(String file, String sha256, PluginStatus status, LoadedConnector connector) {
+
+    static Slot started(String file, String sha256, PluginManifest manifest, LoadedConnector connector) {
+      return new Slot(file, sha256, new PluginStatus(file, manifest.id(), manifest.version(), PluginState.STARTED,
+          Optional.empty(), Optional.of(connector.descriptor())), connector);
+    }
+
+    static Slot stopped(String file, String sha256, PluginManifest manifest) {
+      return new Slot(file, sha256, new PluginStatus(file, manifest.id(), manifest.version(), PluginState.STOPPED,
+          Optional.empty(), Optional.empty()), null);
+    }
+
+    static Slot failed(String file, String sha256, Optional<String> id, Optional<String> version, String cause) {
+      return new Slot(file, sha256, new PluginStatus(file, id, version, PluginState.FAILED, Optional.of(cause),
+          Optional.empty()), null);
+    }
+
+    /** Whether a reload can keep this slot: same content, and its state still what disabled.txt asks. */
+    boolean isCurrent(String currentSha256, Set<String> disabled) {
+      if (!sha256.equals(currentSha256) || status.state() == PluginState.FAILED) {
+        return false;
+      }
+      boolean shouldStop = disabled.contains(status.id().orElseThrow());
+      return shouldStop == (status.state() == PluginState.STOPPED);
+    }
+  }
+
+  /** Everything callers read, published at once; immutable. */
+  private record Snapshot(Map<String, Slot> byFile, Map<String, LoadedConnector> started, List<PluginStatus> statuses) {
+
+    static Snapshot of(Collection<Slot> slots) {
+      Map<String, Slot> byFile = new TreeMap<>();
+      Map<String, LoadedConnector> started = new HashMap<>();
+      for (Slot slot : slots) {
+        byFile.put(slot.file(), slot);
+        if (slot.connector() != null) {
+          started.put(slot.status().id().orElseThrow(), slot.connector());
+        }
+      }
+      List<PluginStatus> statuses = byFile.values().stream().map(Slot::status)
+          .sorted(Comparator.comparing((PluginStatus status) -> status.id().orElse("\uffff"))
+              .thenComparing(PluginStatus::file))
+          .toList();
+      return new Snapshot(Map.copyOf(byFile), Map.copyOf(started), statuses);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.leadbridge.integrations;
+
+import io.leadbridge.connectors.ConnectorRegistry;
+import io.leadbridge.connectors.CredentialSource;
+import io.leadbridge.credentials.CredentialVault;
+import io.leadbridge.integrations.internal.RegistryConnectorDirectory;
+import io.leadbridge.integrations.internal.VaultCredentialSource;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Wires the integrations module. Built in two steps because the plugin host needs this module's
+ * credential source before the module can use the host's registry. Thread-safe once built.
+ */
+public final class IntegrationsModule {
+
+  private final Jdbi jdbi;
+  private final CredentialVault vault;
+  private final IntegrationsConfiguration config;
+  private final Clock clock;
+
+  public IntegrationsModule(Jdbi jdbi, CredentialVault vault, IntegrationsConfiguration config, Clock clock) {
+    this.jdbi = jdbi;
+    this.vault = vault;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** What the plugin host reads credentials through. */
+  public CredentialSource credentialSource() {
+    return new VaultCredentialSource(jdbi, vault);
+  }
+
+  /** The JAX-RS resources, on top of the plugin host's registry. */
+  public List<Object> resources(ConnectorRegistry registry) {
+    ConnectorDirectory directory = new RegistryConnectorDirectory(registry, clock);
+    ThirdPartyIntegrationService service = new ThirdPartyIntegrationService(
+        jdbi, vault, directory, BaseUrlPolicy.withDns(config.getAllowedHosts()), clock);
+    return List.of(new ThirdPartyIntegrationsResource(service), new AvailableConnectorsResource(directory));
+  }
+}

@@ -1,0 +1,48 @@
+package io.leadbridge.integrations.internal;
+
+import io.leadbridge.connector.api.CheckResult;
+import io.leadbridge.connector.api.ConnectorDescriptor;
+import io.leadbridge.connectors.CallTarget;
+import io.leadbridge.connectors.ConnectorLease;
+import io.leadbridge.connectors.ConnectorRegistry;
+import io.leadbridge.integrations.ConnectorDirectory;
+import io.leadbridge.integrations.ThirdPartyIntegration;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The connectors a tenant may use, from the plugin host: every STARTED plugin (until the rollout
+ * module gates them per tenant). Thread-safe.
+ */
+public final class RegistryConnectorDirectory implements ConnectorDirectory {
+
+  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ConnectorRegistry registry;
+  private final Clock clock;
+
+  public RegistryConnectorDirectory(ConnectorRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<ConnectorDescriptor> availableTo(UUID tenantId) {
+    return registry.startedDescriptors();
+  }
+
+  @Override
+  public CheckResult check(ThirdPartyIntegration integration) {
+    Optional<ConnectorLease> lease = registry.started(integration.connector(), clock.instant().plus(CHECK_TIMEOUT));
+    if (lease.isEmpty()) {
+      return CheckResult.failure("connector " + integration.connector() + " is not running");
+    }
+    try (ConnectorLease leased = lease.get()) {
+      CallTarget target = CallTarget.of(integration.tenantId(), integration.id(), integration.settings());
+      return leased.check(integration.baseUrl().map(target::withBaseUrl).orElse(target));
+    }
+  }
+}
