@@ -71,11 +71,33 @@ public abstract class AuthMatrixContract extends HubTest {
             null,
             f -> "/v1/tenants/" + f.tenantA() + "/api-keys/" + keyIdOf(f, f.tenantB())));
     MATRIX.put("GET /v1/audit", operator(f -> "/v1/audit?tenantId=" + f.tenantA(), null, null));
+    MATRIX.put("GET /v1/connectors", tenantAdmin(f -> "/v1/connectors", null, null));
+    MATRIX.put("POST /v1/integrations/third-party",
+        tenantAdmin(f -> "/v1/integrations/third-party", f -> "{\"connector\":\"hubspot\",\"name\":\"x\"}", null));
+    MATRIX.put("GET /v1/integrations/third-party", tenantAdmin(f -> "/v1/integrations/third-party", null, null));
+    MATRIX.put("GET /v1/integrations/third-party/{id}", tenantAdmin(f -> thirdParty(), null, f -> thirdParty()));
+    MATRIX.put("PATCH /v1/integrations/third-party/{id}",
+        tenantAdmin(f -> thirdParty(), f -> "{\"name\":\"x\"}", f -> thirdParty()));
+    MATRIX.put("DELETE /v1/integrations/third-party/{id}", tenantAdmin(f -> thirdParty(), null, f -> thirdParty()));
+    MATRIX.put("PUT /v1/integrations/third-party/{id}/credentials",
+        tenantAdmin(f -> thirdParty() + "/credentials", f -> "{\"accessToken\":\"x\"}", f -> thirdParty() + "/credentials"));
+    MATRIX.put("POST /v1/integrations/third-party/{id}/check",
+        tenantAdmin(f -> thirdParty() + "/check", null, f -> thirdParty() + "/check"));
   }
 
   private static Entry operator(
       Function<Fixture, String> path, Function<Fixture, String> body, Function<Fixture, String> foreign) {
     return new Entry(EnumSet.of(Role.OPERATOR), path, body, foreign);
+  }
+
+  private static Entry tenantAdmin(
+      Function<Fixture, String> path, Function<Fixture, String> body, Function<Fixture, String> foreign) {
+    return new Entry(EnumSet.of(Role.TENANT_ADMIN), path, body, foreign);
+  }
+
+  /** An integration id no tenant has; another tenant's real integration is covered by the integrations tests. */
+  private static String thirdParty() {
+    return "/v1/integrations/third-party/" + UUID.randomUUID();
   }
 
   private static String slug() {

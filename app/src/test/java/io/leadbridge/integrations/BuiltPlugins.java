@@ -1,0 +1,35 @@
+package io.leadbridge.integrations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real connector plugin jars the build made ({@code plugins/<module>/target}), for tests that
+ * drop them into a hub's plugins directory. The reactor builds the plugins before the app.
+ */
+final class BuiltPlugins {
+
+  static final Path HUBSPOT = jar("hubspot", "leadbridge-plugin-hubspot-0.1.0.jar");
+  static final Path EXAMPLE = jar("example-connector", "leadbridge-plugin-example-0.1.0.jar");
+
+  private BuiltPlugins() {}
+
+  private static Path jar(String module, String name) {
+    return Path.of("..", "plugins", module, "target", name).toAbsolutePath().normalize();
+  }
+
+  /** Copies a plugin jar into a plugins directory; fails clearly when the plugin was not built. */
+  static Path copy(Path jar, Path pluginsDirectory) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the plugins first (mvn -B verify from the root)");
+    }
+    try {
+      Files.createDirectories(pluginsDirectory);
+      return Files.copy(jar, pluginsDirectory.resolve(jar.getFileName()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.leadbridge.integrations;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
+import io.leadbridge.testing.Db;
+import io.leadbridge.testing.TestApps;
+import java.nio.file.Path;
+
+class ThirdPartyIntegrationsPostgresTest extends ThirdPartyIntegrationsContract {
+  static final Path PLUGINS = TestApps.tempDir();
+  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = hubWithHubSpot(Db.POSTGRES, PLUGINS);
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
+    return APP;
+  }
+
+  @Override
+  protected Path plugins() {
+    return PLUGINS;
+  }
+}
