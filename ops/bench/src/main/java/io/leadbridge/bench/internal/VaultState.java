@@ -52,6 +52,11 @@ public class VaultState {
     return jdbi.withExtension(VaultDao.class, d -> d.envelope(ref.id(), tenantId));
   }
 
+  /** The same read through a DAO that has only this one query. */
+  public Optional<StoredEnvelope> readEnvelopeRowThroughSingleQueryDao() {
+    return jdbi.withExtension(SingleQueryEnvelopeDao.class, d -> d.envelope(ref.id(), tenantId));
+  }
+
   @TearDown(Level.Iteration)
   public void clearAuditTrail() {
     bench.database().clearAuditTrail();
