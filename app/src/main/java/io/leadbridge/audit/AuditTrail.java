@@ -1,5 +1,6 @@
 package io.leadbridge.audit;
 
+import io.leadbridge.audit.internal.AuditAppender;
 import io.leadbridge.audit.internal.AuditDao;
 import io.leadbridge.storage.Page;
 import io.leadbridge.storage.PageRequest;
@@ -34,7 +35,7 @@ public final class AuditTrail {
             action,
             Optional.ofNullable(clip(subject)),
             Optional.ofNullable(clip(purpose)));
-    jdbi.useExtension(AuditDao.class, dao -> dao.insert(event));
+    jdbi.useExtension(AuditAppender.class, appender -> appender.append(event));
     return event;
   }
 

@@ -7,6 +7,7 @@ import io.leadbridge.credentials.CredentialException.CredentialNotFoundException
 import io.leadbridge.credentials.internal.CredentialFields;
 import io.leadbridge.credentials.internal.DataKeyCache;
 import io.leadbridge.credentials.internal.EnvelopeFormat;
+import io.leadbridge.credentials.internal.EnvelopeLookup;
 import io.leadbridge.credentials.internal.Fingerprints;
 import io.leadbridge.credentials.internal.StoredEnvelope;
 import io.leadbridge.credentials.internal.TenantKeys;
@@ -145,7 +146,7 @@ public final class CredentialVault {
   }
 
   private StoredEnvelope requireEnvelope(UUID tenantId, CredentialRef ref) {
-    return jdbi.withExtension(VaultDao.class, d -> d.envelope(ref.id(), tenantId))
+    return jdbi.withExtension(EnvelopeLookup.class, d -> d.envelope(ref.id(), tenantId))
         .orElseThrow(CredentialNotFoundException::new);
   }
 

@@ -110,9 +110,6 @@ public interface VaultDao {
       @Bind("newVersion") int newVersion,
       @Bind("envelope") byte[] envelope);
 
-  @SqlQuery("SELECT * FROM credentials.envelopes WHERE id = :id AND tenant_id = :tenantId")
-  Optional<StoredEnvelope> envelope(@Bind("id") UUID id, @Bind("tenantId") UUID tenantId);
-
   @SqlQuery(
       "SELECT * FROM credentials.envelopes WHERE tenant_id = :tenantId AND key_version < :version"
           + " AND id > :afterId ORDER BY id LIMIT :limit")

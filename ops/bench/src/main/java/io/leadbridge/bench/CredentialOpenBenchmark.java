@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code vaultOpenWarmCache} is the whole open; {@code envelopeOpenWarmKey}, {@code
  * envelopeRowRead} and {@code auditInsert} are its three parts, measured alone so that their
- * times add up to it; {@code envelopeRowReadSingleQueryDao} is a what-if for a cheaper read.
+ * times add up to it.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -87,13 +87,6 @@ public class CredentialOpenBenchmark {
   @Warmup(iterations = 8, time = 2)
   public Optional<StoredEnvelope> envelopeRowRead(VaultState state) {
     return state.readEnvelopeRow();
-  }
-
-  /** What-if: the same SELECT through a one-method DAO, i.e. without attaching all of VaultDao. */
-  @Benchmark
-  @Warmup(iterations = 8, time = 2)
-  public Optional<StoredEnvelope> envelopeRowReadSingleQueryDao(VaultState state) {
-    return state.readEnvelopeRowThroughSingleQueryDao();
   }
 
   /** The last part of an open alone: the INSERT of its audit event. */

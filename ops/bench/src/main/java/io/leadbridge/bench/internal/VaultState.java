@@ -7,7 +7,7 @@ import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.credentials.DataKeyCacheConfiguration;
 import io.leadbridge.credentials.internal.StoredEnvelope;
-import io.leadbridge.credentials.internal.VaultDao;
+import io.leadbridge.credentials.internal.EnvelopeLookup;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -49,12 +49,7 @@ public class VaultState {
 
   /** The envelope row read exactly as {@link CredentialVault#open} reads it. */
   public Optional<StoredEnvelope> readEnvelopeRow() {
-    return jdbi.withExtension(VaultDao.class, d -> d.envelope(ref.id(), tenantId));
-  }
-
-  /** The same read through a DAO that has only this one query. */
-  public Optional<StoredEnvelope> readEnvelopeRowThroughSingleQueryDao() {
-    return jdbi.withExtension(SingleQueryEnvelopeDao.class, d -> d.envelope(ref.id(), tenantId));
+    return jdbi.withExtension(EnvelopeLookup.class, d -> d.envelope(ref.id(), tenantId));
   }
 
   @TearDown(Level.Iteration)
