@@ -48,6 +48,12 @@ class CannedAnswersTest {
     }
 
     @Test
+    void a401WithoutBodyStillPausesTheIntegration() {
+        assertThat(deliver(request -> answer(401, "", Map.of())))
+                .containsExactly(DeliveryOutcome.authFailed("HubSpot refused the access token: 401 "));
+    }
+
+    @Test
     void a429WithoutPolicyButNoDailyCallsLeftIsTheDailyLimit() {
         Map<String, List<String>> headers = Map.of("Retry-After", List.of("Thu, 01 Jan 2026 06:00:00 GMT"),
                 "X-HubSpot-RateLimit-Daily-Remaining", List.of("0"));

@@ -70,8 +70,10 @@ public final class ConnectionCheck {
             return Optional.of(failureOf(response));
         }
         JsonNode usage = Json.read(response).path("results").path(0);
-        passed.add("the access token works, today's API usage is " + Json.text(usage, "currentUsage") + " of "
-                + Json.text(usage, "usageLimit"));
+        String used = Json.text(usage, "currentUsage");
+        String limit = Json.text(usage, "usageLimit");
+        passed.add("the access token works" + (used.isEmpty() || limit.isEmpty() ? ""
+                : ", today's API usage is " + used + " of " + limit));
         return resetsAt(usage).filter(this::disagreesWithZone).map(reset -> HubSpotDescriptor.PORTAL_TIME_ZONE + " "
                 + settings.portalZone() + " does not match the HubSpot account, whose daily limit resets at " + reset
                 + "; set the account's time zone");

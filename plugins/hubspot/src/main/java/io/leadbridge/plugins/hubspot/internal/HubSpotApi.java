@@ -99,8 +99,9 @@ final class HubSpotApi {
         if (status == 401 || status == 403) {
             // HubSpot's auth messages are fixed texts about the token or its scopes: useful to show.
             context.log().warn("HubSpot refused the access token: HTTP {} {}", status, error.category());
+            String said = error.message().isEmpty() ? "" : " - " + cut(error.message());
             return Optional.of(DeliveryOutcome.authFailed("HubSpot refused the access token: " + status + " "
-                    + error.category() + " - " + cut(error.message()) + error.reference()));
+                    + error.category() + said + error.reference()));
         }
         if (status == 429) {
             return Optional.of(RateLimitSignals.outcomeOf429(response, error, context, portalZone));
