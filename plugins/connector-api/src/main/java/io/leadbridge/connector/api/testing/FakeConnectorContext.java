@@ -23,6 +23,7 @@ import io.leadbridge.connector.api.http.VendorTimeoutException;
 import io.leadbridge.connector.api.mail.VendorMail;
 import io.leadbridge.connector.api.mail.VendorMailClient;
 import io.leadbridge.connector.api.mail.VendorMailException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link IllegalArgumentException} instead of being dropped; and log lines are recorded
  * <em>without</em> redaction, so a test can prove that no secret or personal data is logged.
  * {@link #end()} ends the call as the host does when {@code deliver} returns.
+ *
+ * <p>Requests go to a handler the test gives ({@link Builder#http}), or, with
+ * {@link Builder#baseUrl}, over real HTTP to an in-process vendor simulator, through a client that
+ * behaves like the host's: paths resolved against the base URL, credentials injected from the
+ * values given to {@link Builder#credential} at send time, a timeout bounded by the deadline, the
+ * response body capped at 1 MiB and redirects followed only within the base URL's origin.
  */
 public final class FakeConnectorContext implements ConnectorContext {
 
@@ -81,10 +88,14 @@ public final class FakeConnectorContext implements ConnectorContext {
         this.integrationId = builder.integrationId;
         this.settings = Settings.of(descriptor.settingsFields(), builder.settings);
         this.credentialValues = Map.copyOf(builder.credentials);
-        this.httpHandler = builder.http;
         this.mailHandler = builder.mail;
         this.clock = builder.clock;
         this.deadline = builder.deadline != null ? builder.deadline : clock.instant().plusSeconds(30);
+        Clock callClock = builder.clock;
+        Instant callDeadline = this.deadline;
+        this.httpHandler = builder.baseUrl == null ? builder.http
+                : new PinnedHttpClient(builder.baseUrl, builder.httpTimeout, credentialValues::get,
+                        () -> Duration.between(callClock.instant(), callDeadline));
     }
 
     /**
@@ -456,6 +467,9 @@ public final class FakeConnectorContext implements ConnectorContext {
         };
         private Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         private Instant deadline;
+        private URI baseUrl;
+        private Duration httpTimeout = Duration.ofSeconds(10);
+        private boolean httpHandlerGiven;
 
         private Builder(ConnectorDescriptor descriptor) {
             this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -514,6 +528,34 @@ public final class FakeConnectorContext implements ConnectorContext {
          */
         public Builder http(VendorHttpClient handler) {
             this.http = Objects.requireNonNull(handler, "handler");
+            this.httpHandlerGiven = true;
+            return this;
+        }
+
+        /**
+         * Sends the plugin's requests over real HTTP to {@code baseUrl} (typically an in-process
+         * vendor simulator on loopback) instead of to a handler, as the host does; see the class
+         * documentation. {@link #requests()} still records the requests with injections unresolved.
+         *
+         * @param baseUrl the integration's base URL, absolute, without a query
+         * @return this builder
+         */
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /**
+         * @param timeout the connect and response timeout of the {@link #baseUrl} client (default
+         *                10 seconds); the deadline bounds it too
+         * @return this builder
+         */
+        public Builder httpTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.httpTimeout = timeout;
             return this;
         }
 
@@ -547,9 +589,13 @@ public final class FakeConnectorContext implements ConnectorContext {
 
         /**
          * @return the context
-         * @throws IllegalArgumentException if a setting is undeclared or invalid
+         * @throws IllegalArgumentException if a setting is undeclared or invalid, or both an HTTP
+         *                                  handler and a base URL were given
          */
         public FakeConnectorContext build() {
+            if (httpHandlerGiven && baseUrl != null) {
+                throw new IllegalArgumentException("give either an HTTP handler or a base URL, not both");
+            }
             return new FakeConnectorContext(this);
         }
     }
