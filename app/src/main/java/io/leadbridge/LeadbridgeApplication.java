@@ -23,6 +23,7 @@ import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
 import io.leadbridge.tenants.OffboardingStep;
 import io.leadbridge.tenants.TenantsModule;
+import io.leadbridge.web.LogHygiene;
 import io.leadbridge.web.WebHygiene;
 import java.time.Clock;
 import java.util.List;
@@ -56,6 +57,7 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
 
   @Override
   public void run(LeadbridgeConfiguration config, Environment environment) {
+    LogHygiene.install();
     if (config.getStorage().isMigrateOnStart()) {
       Migrations.migrate(config.database());
     }

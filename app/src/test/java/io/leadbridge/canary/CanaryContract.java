@@ -3,17 +3,21 @@ package io.leadbridge.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.leadbridge.LeadbridgeApplication;
 import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.audit.Actor;
+import io.leadbridge.auth.Role;
 import io.leadbridge.credentials.CredentialDecryptionException;
 import io.leadbridge.credentials.CredentialRef;
 import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.credentials.SecretValue;
+import io.leadbridge.simulators.hubspot.HubSpotSimulator;
+import io.leadbridge.testing.BuiltPlugins;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
 import io.leadbridge.testing.TestApps;
@@ -45,12 +49,21 @@ abstract class CanaryContract extends HubTest {
 
   private final List<String> responseBodies = new ArrayList<>();
 
-  /** The hub on {@code target}, logging everything at DEBUG into files under {@code logs}. */
+  static final HubSpotSimulator HUBSPOT = HubSpotSimulator.builder().token(CANARY + "-hubspot").start();
+
+  /**
+   * The hub on {@code target} with the real HubSpot plugin (calling the simulator), logging
+   * everything at DEBUG into files under {@code logs}.
+   */
   static DropwizardAppExtension<LeadbridgeConfiguration> debugApp(TestDatabases.Target target, Path logs) {
+    Path plugins = TestApps.tempDir();
+    BuiltPlugins.copy(BuiltPlugins.HUBSPOT, plugins);
     return TestApps.app(
         LeadbridgeApplication.class,
         "test-app-filelog.yml",
         target,
+        plugins,
+        ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"),
         ConfigOverride.config("logging.level", "DEBUG"),
         ConfigOverride.config("logging.appenders[0].currentLogFilename", logs.resolve("app.log").toString()),
         ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", logs.resolve("requests.log").toString()));
@@ -118,6 +131,8 @@ abstract class CanaryContract extends HubTest {
         "{\"name\":\"x\",\"slug\":\"ok-slug\",\"accessToken\":\"" + CANARY + "\"}"));
     assertThat(rejected.statusCode()).isEqualTo(400);
 
+    driveTheIntegrationsApi(hub, tenant);
+
     credentials.rotation().rotateTenant(tenant, ACTOR);
     credentials.rotation().rewrapAll("local:canary-next", ACTOR);
     assertThat(record(hub.api().delete("/v1/tenants/" + leaver, hub.operatorKey())).statusCode()).isEqualTo(204);
@@ -126,6 +141,31 @@ abstract class CanaryContract extends HubTest {
     record(hub.api().get("/v1/tenants/" + tenant, hub.operatorKey()));
     record(hub.admin().get("/healthcheck", null));
     record(hub.admin().get("/metrics", null));
+  }
+
+  /** Create, read, list, update, check (good and bad token), replace, bad input and delete over HTTP. */
+  private void driveTheIntegrationsApi(Hub hub, UUID tenant) {
+    String key = hub.tenantKey(tenant, Role.TENANT_ADMIN);
+    String base = "/v1/integrations/third-party";
+    HttpResponse<String> created = record(hub.api().postJson(base, key, "{\"connector\":\"hubspot\",\"name\":\"CRM\","
+        + "\"baseUrl\":\"" + HUBSPOT.baseUri() + "\",\"credentials\":{\"accessToken\":\"" + CANARY + "-hubspot\"}}"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String path = base + "/" + Hub.json(created).get("id").asText();
+    record(hub.api().get(path, key));
+    record(hub.api().get(base, key));
+    record(hub.api().send("PATCH", path, key, "application/json", "{\"name\":\"CRM 2\"}"));
+    JsonNode ok = Hub.json(record(hub.api().postJson(path + "/check", key, "")));
+    assertThat(ok.get("ok").asBoolean()).as(ok.toString()).isTrue();
+    record(hub.api().send("PUT", path + "/credentials", key, "application/json",
+        "{\"accessToken\":\"" + CANARY + "-wrong\"}"));
+    JsonNode refused = Hub.json(record(hub.api().postJson(path + "/check", key, "")));
+    assertThat(refused.get("ok").asBoolean()).isFalse();
+    HttpResponse<String> invalid = record(hub.api().postJson(base, key, "{\"connector\":\"hubspot\",\"name\":\"x\","
+        + "\"baseUrl\":\"https://10.0.0.1\",\"credentials\":{\"" + CANARY + "\":\"" + CANARY + "\"}}"));
+    assertThat(invalid.statusCode()).isEqualTo(422);
+    assertThat(record(hub.api().send("PUT", path + "/credentials", key, "application/json", "{\"accessToken\":\"\"}"))
+        .statusCode()).isEqualTo(422);
+    assertThat(record(hub.api().delete(path, key)).statusCode()).isEqualTo(204);
   }
 
   private HttpResponse<String> record(HttpResponse<String> response) {

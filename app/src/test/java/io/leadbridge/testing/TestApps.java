@@ -52,7 +52,8 @@ public final class TestApps {
     return app(LeadbridgeApplication.class, "test-app.yml", TestDatabases.fresh(db), pluginsDirectory, extra);
   }
 
-  private static DropwizardAppExtension<LeadbridgeConfiguration> app(Class<? extends LeadbridgeApplication> application,
+  /** A hub (or subclass) on a database the test created, loading plugins from {@code pluginsDirectory}. */
+  public static DropwizardAppExtension<LeadbridgeConfiguration> app(Class<? extends LeadbridgeApplication> application,
       String configResource, TestDatabases.Target target, Path pluginsDirectory, ConfigOverride... extra) {
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.config("storage.database.driverClass", target.driverClass()));

@@ -32,14 +32,18 @@ public final class DescriptorValidation {
   }
 
   /**
-   * Problems with a full set of credentials: unknown names, missing required fields, empty or
-   * oversized values. Values are checked by length only, never read.
+   * Problems with a full set of credentials: unknown names (never repeated back), missing required
+   * fields, empty or oversized values. Values are checked by length only, never read.
    */
   public static List<FieldError> credentials(ConnectorDescriptor descriptor, Map<String, SecretValue> values) {
     List<FieldError> errors = new ArrayList<>();
     Set<String> declared = descriptor.credentialFields().stream().map(FieldSpec::name).collect(Collectors.toSet());
-    values.keySet().stream().filter(name -> !declared.contains(name)).sorted()
-        .forEach(name -> errors.add(new FieldError("credentials." + name, "is not a credential field of " + descriptor.id())));
+    if (!declared.containsAll(values.keySet())) {
+      // Unknown names are not echoed: a client that pasted a token where a field name belongs
+      // must not get it back in the error.
+      errors.add(new FieldError("credentials", "has fields " + descriptor.id() + " does not declare; it declares "
+          + declared.stream().sorted().toList()));
+    }
     for (FieldSpec field : descriptor.credentialFields()) {
       SecretValue value = values.get(field.name());
       if (value == null || value.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.leadbridge.integrations;
+package io.leadbridge.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,10 +9,10 @@ import java.nio.file.Path;
  * The real connector plugin jars the build made ({@code plugins/<module>/target}), for tests that
  * drop them into a hub's plugins directory. The reactor builds the plugins before the app.
  */
-final class BuiltPlugins {
+public final class BuiltPlugins {
 
-  static final Path HUBSPOT = jar("hubspot", "leadbridge-plugin-hubspot-0.1.0.jar");
-  static final Path EXAMPLE = jar("example-connector", "leadbridge-plugin-example-0.1.0.jar");
+  public static final Path HUBSPOT = jar("hubspot", "leadbridge-plugin-hubspot-0.1.0.jar");
+  public static final Path EXAMPLE = jar("example-connector", "leadbridge-plugin-example-0.1.0.jar");
 
   private BuiltPlugins() {}
 
@@ -21,7 +21,7 @@ final class BuiltPlugins {
   }
 
   /** Copies a plugin jar into a plugins directory; fails clearly when the plugin was not built. */
-  static Path copy(Path jar, Path pluginsDirectory) {
+  public static Path copy(Path jar, Path pluginsDirectory) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the plugins first (mvn -B verify from the root)");
     }
