@@ -224,6 +224,11 @@ class PluginReloadTest extends HubTest {
       PluginJar.of(ConnectorSource.connector("busy", version + ".0.0")).writeTo(PLUGINS, "busy.jar");
       reload();
     }
+    // The callers need a moment after the last reload to make a call on the newest version.
+    long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!versionsSeen.contains("6.0.0") && System.nanoTime() < giveUpAt) {
+      Thread.sleep(10);
+    }
     stop.set(true);
 
     int calls = 0;
