@@ -43,7 +43,7 @@ class CommandLineTest {
     Map<String, String> env = databaseEnv(db);
     Run migrate = run(env, "db", "migrate", CONFIG.toString());
     assertThat(migrate.exitCode()).as(migrate.output()).isZero();
-    assertThat(migrate.output()).contains("migrations applied: 3");
+    assertThat(migrate.output()).contains("migrations applied: 4");
     assertThat(run(env, "db", "migrate", CONFIG.toString()).output()).contains("migrations applied: 0");
 
     Run info = run(env, "db", "info", CONFIG.toString());
