@@ -19,6 +19,7 @@ import io.leadbridge.connectors.ConnectorsModule;
 import io.leadbridge.connectors.IntegrationRateLimits;
 import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.integrations.IntegrationsModule;
+import io.leadbridge.rollout.RolloutModule;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
 import io.leadbridge.tenants.OffboardingStep;
@@ -84,13 +85,18 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     tenants.resources().forEach(environment.jersey()::register);
     environment.jersey().register(new AuditResource(audit));
 
+    RolloutModule rollout = new RolloutModule(
+        config.getRollout(), config.getStorage().getDataDirectory(), tenants.tenants()::find, clock);
+    environment.lifecycle().manage(rollout);
+    environment.healthChecks().register("rollout", rollout.healthCheck());
+
     IntegrationsModule integrations =
         new IntegrationsModule(jdbi, credentials.vault(), config.getIntegrations(), clock);
     // No limiter yet: connectors are not throttled until the delivery engine brings one.
     connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
         integrations.credentialSource(), IntegrationRateLimits.unlimited(), version());
     connectors.install(environment);
-    integrations.resources(connectors.registry()).forEach(environment.jersey()::register);
+    integrations.resources(connectors.registry(), rollout.gate()).forEach(environment.jersey()::register);
 
     WebHygiene.install(environment, config.getWeb(), version());
   }

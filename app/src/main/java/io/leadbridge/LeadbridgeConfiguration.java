@@ -8,6 +8,7 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import io.leadbridge.connectors.ConnectorsConfiguration;
 import io.leadbridge.credentials.KeysConfiguration;
 import io.leadbridge.integrations.IntegrationsConfiguration;
+import io.leadbridge.rollout.RolloutConfiguration;
 import io.leadbridge.storage.StorageConfiguration;
 import io.leadbridge.web.WebConfiguration;
 import jakarta.validation.Valid;
@@ -34,6 +35,8 @@ public class LeadbridgeConfiguration extends Configuration {
   @Valid @NotNull private WebConfiguration web = new WebConfiguration();
 
   @Valid @NotNull private ConnectorsConfiguration connectors = new ConnectorsConfiguration();
+
+  @Valid @NotNull private RolloutConfiguration rollout = new RolloutConfiguration();
 
   /** Sets the defaults that keep the admin port private and errors uniform. */
   public LeadbridgeConfiguration() {
@@ -104,6 +107,16 @@ public class LeadbridgeConfiguration extends Configuration {
   @JsonProperty("connectors")
   public void setConnectors(ConnectorsConfiguration connectors) {
     this.connectors = connectors;
+  }
+
+  @JsonProperty("rollout")
+  public RolloutConfiguration getRollout() {
+    return rollout;
+  }
+
+  @JsonProperty("rollout")
+  public void setRollout(RolloutConfiguration rollout) {
+    this.rollout = rollout;
   }
 
   /** The JDBC settings, for code that only needs the database. */

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What integrations need of the plugin host: the connectors a tenant may use now, and a way to run
- * a connector's check for one integration. Implemented by the wiring over the host; thread-safe.
+ * What integrations need of the plugin host and the rollout: the connectors a tenant may use now,
+ * the started ones, and a way to run a connector's check for one integration. Implemented by the wiring over the host; thread-safe.
  */
 public interface ConnectorDirectory {
 
@@ -19,6 +19,12 @@ public interface ConnectorDirectory {
   default Optional<ConnectorDescriptor> availableTo(UUID tenantId, String connectorId) {
     return availableTo(tenantId).stream().filter(d -> d.id().equals(connectorId)).findFirst();
   }
+
+  /**
+   * The descriptor of a STARTED connector, whether or not its rollout is on for any tenant: what
+   * validates changes to an integration that already exists.
+   */
+  Optional<ConnectorDescriptor> started(String connectorId);
 
   /** Runs the connector's check against the vendor for one integration. */
   CheckResult check(ThirdPartyIntegration integration);

@@ -23,6 +23,19 @@ public abstract class IntegrationException extends LeadbridgeException {
     }
   }
 
+  /**
+   * The connector is running but its rollout is off for the caller's tenant: a product decision,
+   * not a mistake in the request, so 403 rather than 422.
+   */
+  public static final class ConnectorNotEnabled extends IntegrationException {
+    private static final long serialVersionUID = 1L;
+
+    public ConnectorNotEnabled() {
+      super(ErrorKind.FORBIDDEN, "connector_not_enabled", "this connector is not enabled for your account yet",
+          List.of());
+    }
+  }
+
   /** The request breaks the connector's descriptor or the URL policy; lists every field at fault. */
   public static final class InvalidIntegration extends IntegrationException {
     private static final long serialVersionUID = 1L;

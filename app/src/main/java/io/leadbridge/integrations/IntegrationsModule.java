@@ -5,6 +5,7 @@ import io.leadbridge.connectors.CredentialSource;
 import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.integrations.internal.RegistryConnectorDirectory;
 import io.leadbridge.integrations.internal.VaultCredentialSource;
+import io.leadbridge.rollout.RolloutGate;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -32,9 +33,9 @@ public final class IntegrationsModule {
     return new VaultCredentialSource(jdbi, vault);
   }
 
-  /** The JAX-RS resources, on top of the plugin host's registry. */
-  public List<Object> resources(ConnectorRegistry registry) {
-    ConnectorDirectory directory = new RegistryConnectorDirectory(registry, clock);
+  /** The JAX-RS resources, on top of the plugin host's registry and the rollout flags. */
+  public List<Object> resources(ConnectorRegistry registry, RolloutGate rollout) {
+    ConnectorDirectory directory = new RegistryConnectorDirectory(registry, rollout, clock);
     ThirdPartyIntegrationService service = new ThirdPartyIntegrationService(
         jdbi, vault, directory, BaseUrlPolicy.withDns(config.getAllowedHosts()), clock);
     return List.of(new ThirdPartyIntegrationsResource(service), new AvailableConnectorsResource(directory));

@@ -8,6 +8,7 @@ import io.leadbridge.credentials.CredentialRef;
 import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.errors.FieldError;
+import io.leadbridge.integrations.IntegrationException.ConnectorNotEnabled;
 import io.leadbridge.integrations.IntegrationException.IntegrationNotFound;
 import io.leadbridge.integrations.IntegrationException.InvalidIntegration;
 import io.leadbridge.integrations.api.CreateThirdPartyIntegrationRequest;
@@ -51,7 +52,7 @@ public final class ThirdPartyIntegrationService {
 
   /** Creates an enabled integration; its credentials go to the vault first. */
   public ThirdPartyIntegration create(UUID tenantId, CreateThirdPartyIntegrationRequest request, Actor actor) {
-    ConnectorDescriptor descriptor = connector(tenantId, request.connector());
+    ConnectorDescriptor descriptor = availableConnector(tenantId, request.connector());
     List<FieldError> errors = new ArrayList<>();
     URI baseUrl = baseUrl(descriptor, request.baseUrl(), errors);
     errors.addAll(DescriptorValidation.settings(descriptor, request.settingsOrEmpty()));
@@ -101,7 +102,7 @@ public final class ThirdPartyIntegrationService {
       baseUrl = checkedUrl(request.baseUrl(), errors);
     }
     if (request.settings() != null) {
-      ConnectorDescriptor descriptor = connector(tenantId, current.connector());
+      ConnectorDescriptor descriptor = startedConnector(current.connector());
       errors.addAll(DescriptorValidation.settings(descriptor, request.settings()));
       settings = request.settings();
     }
@@ -121,7 +122,7 @@ public final class ThirdPartyIntegrationService {
   /** Replaces every credential field at once (a partial update would keep a stale secret). */
   public void replaceCredentials(UUID tenantId, UUID id, Map<String, SecretValue> credentials, Actor actor) {
     ThirdPartyIntegration current = get(tenantId, id);
-    ConnectorDescriptor descriptor = connector(tenantId, current.connector());
+    ConnectorDescriptor descriptor = startedConnector(current.connector());
     List<FieldError> errors = DescriptorValidation.credentials(descriptor, credentials);
     if (credentials.isEmpty()) {
       errors = List.of(new FieldError("credentials", "must set at least one credential field"));
@@ -155,10 +156,33 @@ public final class ThirdPartyIntegrationService {
     current.credential().ifPresent(ref -> vault.destroy(tenantId, ref, actor));
   }
 
-  private ConnectorDescriptor connector(UUID tenantId, String connectorId) {
-    return directory.availableTo(tenantId, connectorId)
-        .orElseThrow(() -> new InvalidIntegration(
-            List.of(new FieldError("connector", "is not a connector this tenant can use now"))));
+  /**
+   * The connector a new integration may use: started and rolled out to the tenant.
+   *
+   * @throws ConnectorNotEnabled when it is started but its flag is off for the tenant
+   * @throws InvalidIntegration when no such connector is started
+   */
+  private ConnectorDescriptor availableConnector(UUID tenantId, String connectorId) {
+    Optional<ConnectorDescriptor> available = directory.availableTo(tenantId, connectorId);
+    if (available.isPresent()) {
+      return available.get();
+    }
+    if (connectorId != null && directory.started(connectorId).isPresent()) {
+      throw new ConnectorNotEnabled();
+    }
+    throw notAConnector();
+  }
+
+  /**
+   * The descriptor that validates a change to an existing integration. Rollout does not gate it: a
+   * tenant whose connector was switched off may still fix settings or rotate a leaked token.
+   */
+  private ConnectorDescriptor startedConnector(String connectorId) {
+    return directory.started(connectorId).orElseThrow(ThirdPartyIntegrationService::notAConnector);
+  }
+
+  private static InvalidIntegration notAConnector() {
+    return new InvalidIntegration(List.of(new FieldError("connector", "is not a connector this tenant can use now")));
   }
 
   private Optional<CredentialRef> storeCredentials(UUID tenantId, Map<String, SecretValue> credentials, Actor actor) {

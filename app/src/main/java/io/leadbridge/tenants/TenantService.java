@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -67,7 +68,12 @@ public final class TenantService {
    * @throws TenantNotFound when there is none with this id
    */
   public Tenant get(UUID id) {
-    return jdbi.withExtension(TenantDao.class, dao -> dao.find(id)).orElseThrow(TenantNotFound::new);
+    return find(id).orElseThrow(TenantNotFound::new);
+  }
+
+  /** A tenant, active or offboarded, if there is one with this id. */
+  public Optional<Tenant> find(UUID id) {
+    return jdbi.withExtension(TenantDao.class, dao -> dao.find(id));
   }
 
   /** Tenants in creation order. */

@@ -54,17 +54,25 @@ final class SecretRules {
   }
 
   /**
-   * Rule 1: only the credentials module and the connector host's context code turn a secret into
-   * bytes. Catches calls of {@code SecretValue.reveal()} and method references to it
+   * The rollout module's client builder, which reveals the Unleash API token once at start-up: the
+   * SDK takes it only as a String header value.
+   */
+  static String rolloutClient(String root) {
+    return root + ".rollout.internal..";
+  }
+
+  /**
+   * Rule 1: only the credentials module, the connector host's context code and the rollout
+   * module's Unleash client builder turn a secret into bytes. Catches calls of {@code SecretValue.reveal()} and method references to it
    * ({@code SecretValue::reveal}), from any method, constructor, initializer or lambda. Cannot
    * catch reflection, nor what a permitted caller does with the bytes once it hands them on.
    */
-  static ArchRule onlyCredentialsAndTheConnectorHostReveal(String root) {
+  static ArchRule onlyCredentialsTheConnectorHostAndTheRolloutClientReveal(String root) {
     return classes().that().resideInAPackage(root + "..")
-        .and().resideOutsideOfPackages(root + ".credentials..", connectorHost(root))
+        .and().resideOutsideOfPackages(root + ".credentials..", connectorHost(root), rolloutClient(root))
         .should(notAccessReveal(root))
-        .as("only " + root + ".credentials.. and the connector host (" + connectorHost(root) + ") call "
-            + secretValue(root) + ".reveal()")
+        .as("only " + root + ".credentials.., the connector host (" + connectorHost(root) + ") and the Unleash"
+            + " client builder (" + rolloutClient(root) + ") call " + secretValue(root) + ".reveal()")
         .because("revealed bytes are plaintext that no type protects any more; everywhere else a secret stays"
             + " a SecretValue, which refuses to be printed or serialized");
   }

@@ -40,14 +40,14 @@ class SecretRulesTest {
 
   private static final Case[] CASES = {
     new Case(
-        "only credentials and the connector host reveal a secret",
-        SecretRules::onlyCredentialsAndTheConnectorHostReveal,
+        "only credentials, the connector host and the rollout client reveal a secret",
+        SecretRules::onlyCredentialsTheConnectorHostAndTheRolloutClientReveal,
         ImportedClasses.EVERYTHING,
         "fixtures.secrets",
         List.of(
             "TokenPeek\\.length\\(.*\\)> calls method <fixtures\\.secrets\\.credentials\\.SecretValue\\.reveal\\(\\)>",
             "TokenPeekByReference\\.count\\(.*\\)> references method <fixtures\\.secrets\\.credentials\\.SecretValue\\.reveal"),
-        List.of("EnvelopeStore", "HostContext")),
+        List.of("EnvelopeStore", "HostContext", "ClientToken")),
     new Case(
         "a revealing method does not log, build strings or use Jdbi",
         SecretRules::revealingCodeDoesNotLogFormatOrPersist,

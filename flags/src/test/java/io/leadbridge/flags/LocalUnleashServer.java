@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real unleash-server for one test class, run through ops/unleash/start and stop on a free
- * loopback port with a database of its own, so parallel runs never meet. Not thread-safe.
+ * loopback port with a database of its own, so parallel runs never meet. Shared with the app's
+ * tests through this module's test jar. Not thread-safe.
  */
-final class LocalUnleashServer {
+public final class LocalUnleashServer {
 
-  static final String ADMIN_TOKEN = "*:*.leadbridge-it-admin-token";
-  static final String BACKEND_TOKEN = "default:development.leadbridge-it-backend-token";
+  public static final String ADMIN_TOKEN = "*:*.leadbridge-it-admin-token";
+  public static final String BACKEND_TOKEN = "default:development.leadbridge-it-backend-token";
   private static final List<String> REQUIRED_COMMANDS =
       List.of("bash", "node", "npm", "curl", "psql", "pg_isready");
   /** npm ci (about 20 s, more on a cold cache) plus the script's own 90 s health wait. */
@@ -41,7 +42,7 @@ final class LocalUnleashServer {
   }
 
   /** Starts a server; fails with the reason when a tool is missing or the start script fails. */
-  static LocalUnleashServer start(Path opsDir, Path stateRoot)
+  public static LocalUnleashServer start(Path opsDir, Path stateRoot)
       throws IOException, InterruptedException {
     requireTools(opsDir);
     String database = "leadbridge_flags_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -52,16 +53,16 @@ final class LocalUnleashServer {
     return server;
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  String database() {
+  public String database() {
     return database;
   }
 
   /** Stops the server and drops its database, so test runs leave nothing behind. */
-  void stop() throws IOException, InterruptedException {
+  public void stop() throws IOException, InterruptedException {
     try {
       script("stop", STOP_TIMEOUT_SECONDS);
     } finally {

@@ -7,31 +7,42 @@ import io.leadbridge.connectors.ConnectorLease;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.integrations.ConnectorDirectory;
 import io.leadbridge.integrations.ThirdPartyIntegration;
+import io.leadbridge.rollout.RolloutGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The connectors a tenant may use, from the plugin host: every STARTED plugin (until the rollout
- * module gates them per tenant). Thread-safe.
+ * The connectors a tenant may use, from the plugin host and the rollout: every STARTED plugin
+ * whose {@code connector.<pluginId>} flag is on for the tenant. Thread-safe.
  */
 public final class RegistryConnectorDirectory implements ConnectorDirectory {
 
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
   private final ConnectorRegistry registry;
+  private final RolloutGate rollout;
   private final Clock clock;
 
-  public RegistryConnectorDirectory(ConnectorRegistry registry, Clock clock) {
+  public RegistryConnectorDirectory(ConnectorRegistry registry, RolloutGate rollout, Clock clock) {
     this.registry = registry;
+    this.rollout = rollout;
     this.clock = clock;
   }
 
   @Override
   public List<ConnectorDescriptor> availableTo(UUID tenantId) {
-    return registry.startedDescriptors();
+    List<ConnectorDescriptor> started = registry.startedDescriptors();
+    Set<String> enabled = rollout.enabledConnectors(tenantId, started.stream().map(ConnectorDescriptor::id).toList());
+    return started.stream().filter(d -> enabled.contains(d.id())).toList();
+  }
+
+  @Override
+  public Optional<ConnectorDescriptor> started(String connectorId) {
+    return registry.startedDescriptors().stream().filter(d -> d.id().equals(connectorId)).findFirst();
   }
 
   @Override

@@ -1,0 +1,167 @@
+package io.leadbridge.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.health.HealthCheck.Result;
+import io.dropwizard.util.Duration;
+import io.leadbridge.credentials.SecretValue;
+import io.leadbridge.tenants.Tenant;
+import io.leadbridge.tenants.TenantStatus;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rollout module on the real Unleash SDK: the embedded bootstrap when no server is configured,
+ * the backup file when the server is unreachable at start, and the last fetched state holding —
+ * without flapping — when it goes away later, with the health check saying degraded.
+ */
+@Timeout(60)
+class RolloutModuleTest {
+
+  private static final Tenant PILOT = tenant(TenantStatus.ACTIVE);
+  private static final Tenant OTHER = tenant(TenantStatus.ACTIVE);
+  private static final Tenant GONE = tenant(TenantStatus.OFFBOARDED);
+  private static final Map<UUID, Tenant> TENANTS = Map.of(PILOT.id(), PILOT, OTHER.id(), OTHER, GONE.id(), GONE);
+  private static final List<String> CONNECTORS = List.of("hubspot", "example", "salesforce");
+
+  @TempDir Path data;
+  private RolloutModule module;
+
+  @AfterEach
+  void stop() {
+    if (module != null) {
+      module.stop();
+    }
+  }
+
+  @Test
+  void withoutAServerTheBootstrapOpensEveryCatalogConnectorToActiveTenantsOnly() throws IOException {
+    // A backup left in the bootstrap mode's place must not hide the catalog of this build.
+    Files.createDirectories(data.resolve("rollout"));
+    Files.writeString(data.resolve("rollout/bootstrap-mode-backup.json"), features("[]", false));
+
+    module = start(new RolloutConfiguration());
+
+    assertThat(module.gate().enabledConnectors(PILOT.id(), CONNECTORS)).containsExactlyInAnyOrder("hubspot", "example");
+    assertThat(module.gate().isEnabled("hubspot", OTHER.id())).isTrue();
+    assertThat(module.gate().isEnabled("hubspot", GONE.id())).as("offboarded").isFalse();
+    assertThat(module.gate().isEnabled("hubspot", UUID.randomUUID())).as("unknown tenant").isFalse();
+    assertThat(module.gate().isEnabled("Not A Plugin Id", PILOT.id())).isFalse();
+    Result health = module.healthCheck().execute();
+    assertThat(health.isHealthy()).isTrue();
+    assertThat(health.getMessage()).contains("embedded bootstrap");
+  }
+
+  @Test
+  void serverUnreachableAtStartTheBackupFileHoldsAndHealthSaysDegraded() throws IOException {
+    Files.createDirectories(data.resolve("rollout"));
+    Files.writeString(data.resolve("rollout/unleash-backup.json"), pilotOnly());
+
+    module = start(serverConfig(closedPort()));
+
+    assertThat(module.gate().enabledConnectors(PILOT.id(), CONNECTORS)).containsExactlyInAnyOrder("hubspot", "example");
+    assertThat(module.gate().enabledConnectors(OTHER.id(), CONNECTORS)).containsExactly("example");
+    Result health = module.healthCheck().execute();
+    assertThat(health.isHealthy()).isFalse();
+    assertThat(health.getMessage()).startsWith("degraded: cannot read ")
+        .contains("the last known state of 2 flags holds (from the backup file)")
+        .doesNotContain("test-token");
+  }
+
+  @Test
+  void serverUnreachableAtStartWithoutABackupNothingIsOpenNotEvenByTheBootstrap() {
+    module = start(serverConfig(closedPort()));
+
+    assertThat(module.gate().enabledConnectors(PILOT.id(), CONNECTORS)).isEmpty();
+    Result health = module.healthCheck().execute();
+    assertThat(health.isHealthy()).isFalse();
+    assertThat(health.getMessage()).contains("every connector is off");
+  }
+
+  @Test
+  void serverGoneLaterTheLastFetchedStateHoldsWithoutFlappingAndIsBackedUp() throws Exception {
+    try (FakeUnleashServer server = FakeUnleashServer.serving(pilotOnly())) {
+      module = start(serverConfig(server.url()));
+      assertThat(module.gate().enabledConnectors(PILOT.id(), CONNECTORS)).containsExactlyInAnyOrder("hubspot", "example");
+      assertThat(module.healthCheck().execute().isHealthy()).isTrue();
+      assertThat(Files.readString(data.resolve("rollout/unleash-backup.json"))).contains("connector.hubspot");
+      assertThat(server.featureFetches()).isPositive();
+    }
+
+    // Three refresh intervals past the point where the flags count as stale (2.8 s here).
+    Instant until = Instant.now().plusSeconds(4);
+    while (Instant.now().isBefore(until)) {
+      assertThat(module.gate().isEnabled("hubspot", PILOT.id())).isTrue();
+      assertThat(module.gate().isEnabled("hubspot", OTHER.id())).isFalse();
+      Thread.sleep(100);
+    }
+    Result health = module.healthCheck().execute();
+    assertThat(health.isHealthy()).isFalse();
+    assertThat(health.getMessage()).startsWith("degraded:").contains("last fetched at", "the last known state of 2 flags");
+
+    module.stop();
+    module = start(serverConfig(closedPort()));
+    assertThat(module.gate().enabledConnectors(PILOT.id(), CONNECTORS)).as("restarted on the backup")
+        .containsExactlyInAnyOrder("hubspot", "example");
+  }
+
+  private RolloutModule start(RolloutConfiguration config) {
+    return new RolloutModule(config, data, id -> Optional.ofNullable(TENANTS.get(id)), Clock.systemUTC());
+  }
+
+  private static RolloutConfiguration serverConfig(URI url) {
+    RolloutConfiguration config = new RolloutConfiguration();
+    config.setServerUrl(url);
+    config.setApiToken(SecretValue.of("default:development.test-token"));
+    config.setRefreshInterval(Duration.seconds(1));
+    config.setFetchTimeout(Duration.milliseconds(200));
+    return config;
+  }
+
+  private static URI closedPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** hubspot for the pilot only, example for every tenant. */
+  private static String pilotOnly() {
+    return features("[{\"contextName\":\"userId\",\"operator\":\"IN\",\"values\":[\"" + PILOT.id()
+        + "\"],\"caseInsensitive\":false,\"inverted\":false}]", true);
+  }
+
+  private static String features(String hubspotConstraints, boolean enabled) {
+    return """
+        {"version":2,"features":[
+         {"name":"connector.hubspot","type":"permission","enabled":%s,"impressionData":false,
+          "strategies":[{"name":"flexibleRollout",
+            "parameters":{"rollout":"100","stickiness":"userId","groupId":"connector.hubspot"},
+            "constraints":%s}]},
+         {"name":"connector.example","type":"permission","enabled":%s,"impressionData":false,
+          "strategies":[{"name":"flexibleRollout",
+            "parameters":{"rollout":"100","stickiness":"userId","groupId":"connector.example"},
+            "constraints":[]}]}]}
+        """.formatted(enabled, hubspotConstraints, enabled);
+  }
+
+  private static Tenant tenant(TenantStatus status) {
+    return new Tenant(UUID.randomUUID(), "Dealer", "dealer-" + UUID.randomUUID(), Optional.of("pro"),
+        Optional.of("us-east"), status, Instant.parse("2026-11-22T10:00:00Z"), Optional.empty());
+  }
+}
