@@ -56,6 +56,8 @@ final class BadLeads {
     cases.add(invalid("year 3021", l -> vehicle(l).put("year", 3021), "vehicles[0].year"));
     cases.add(invalid("trade-in odometer negative", l -> ((ObjectNode) l.get("tradeIn")).put("odometer", -1),
         "tradeIn.odometer"));
+    cases.add(invalid("odometer without units", l -> ((ObjectNode) l.get("tradeIn")).remove("odometerUnits"),
+        "tradeIn.odometerUnits"));
     cases.add(invalid("last name too long", l -> customer(l).put("lastName", "R".repeat(101)), "customer.lastName"));
     cases.add(invalid("comments too long", l -> l.put("comments", "c".repeat(4001)), "comments"));
     cases.add(invalid("external id too long", l -> l.put("externalId", "e".repeat(201)), "externalId"));

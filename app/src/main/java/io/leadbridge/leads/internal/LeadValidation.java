@@ -137,12 +137,14 @@ public final class LeadValidation {
   }
 
   private static void tradeIn(FieldChecks checks, TradeInBody tradeIn, int latestYear) {
-    checks.optionalFormat("tradeIn.vin", tradeIn.vin(), VIN, "17 characters without I, O or Q");
     checks.optionalRange("tradeIn.year", tradeIn.year(), FIRST_MODEL_YEAR, latestYear);
     checks.optionalText("tradeIn.make", tradeIn.make(), NAME);
     checks.optionalText("tradeIn.model", tradeIn.model(), NAME);
     checks.optionalRange("tradeIn.odometer", tradeIn.odometer(), 0, 5_000_000);
     checks.optionalChoice("tradeIn.odometerUnits", tradeIn.odometerUnits(), ODOMETER_UNITS);
+    if (tradeIn.odometer() != null && tradeIn.odometerUnits() == null) {
+      checks.fail("tradeIn.odometerUnits", "is required with an odometer reading");
+    }
   }
 
   private static void customFields(FieldChecks checks, Map<String, String> fields) {
