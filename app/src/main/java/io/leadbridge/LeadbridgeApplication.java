@@ -19,6 +19,7 @@ import io.leadbridge.connectors.ConnectorsModule;
 import io.leadbridge.connectors.IntegrationRateLimits;
 import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.integrations.IntegrationsModule;
+import io.leadbridge.leads.LeadsModule;
 import io.leadbridge.rollout.RolloutModule;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
@@ -97,6 +98,7 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
         integrations.credentialSource(), IntegrationRateLimits.unlimited(), version());
     connectors.install(environment);
     integrations.resources(connectors.registry(), rollout.gate()).forEach(environment.jersey()::register);
+    new LeadsModule(jdbi, clock).resources().forEach(environment.jersey()::register);
 
     WebHygiene.install(environment, config.getWeb(), version());
   }

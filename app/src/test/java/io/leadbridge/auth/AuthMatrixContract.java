@@ -83,6 +83,11 @@ public abstract class AuthMatrixContract extends HubTest {
         tenantAdmin(f -> thirdParty() + "/credentials", f -> "{\"accessToken\":\"x\"}", f -> thirdParty() + "/credentials"));
     MATRIX.put("POST /v1/integrations/third-party/{id}/check",
         tenantAdmin(f -> thirdParty() + "/check", null, f -> thirdParty() + "/check"));
+    // Without an Idempotency-Key the allowed roles get 400: past authorization, nothing stored.
+    MATRIX.put("POST /v1/leads", tenantWriter(f -> "/v1/leads", f -> "{}", null));
+    MATRIX.put("GET /v1/leads", tenantWriter(f -> "/v1/leads", null, null));
+    MATRIX.put("GET /v1/leads/{leadId}",
+        tenantWriter(f -> "/v1/leads/" + UUID.randomUUID(), null, f -> "/v1/leads/" + UUID.randomUUID()));
   }
 
   private static Entry operator(
@@ -93,6 +98,12 @@ public abstract class AuthMatrixContract extends HubTest {
   private static Entry tenantAdmin(
       Function<Fixture, String> path, Function<Fixture, String> body, Function<Fixture, String> foreign) {
     return new Entry(EnumSet.of(Role.TENANT_ADMIN), path, body, foreign);
+  }
+
+  /** An endpoint for the tenant's lead senders: writer and admin keys alike. */
+  private static Entry tenantWriter(
+      Function<Fixture, String> path, Function<Fixture, String> body, Function<Fixture, String> foreign) {
+    return new Entry(EnumSet.of(Role.TENANT_WRITER, Role.TENANT_ADMIN), path, body, foreign);
   }
 
   /** An integration id no tenant has; another tenant's real integration is covered by the integrations tests. */

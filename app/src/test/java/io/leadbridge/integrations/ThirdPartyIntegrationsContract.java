@@ -3,16 +3,11 @@ package io.leadbridge.integrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.testing.BuiltPlugins;
-import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
-import io.leadbridge.testing.TestApps;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +23,6 @@ import org.junit.jupiter.api.Test;
 abstract class ThirdPartyIntegrationsContract extends HubTest {
 
   static final HubSpotSimulator HUBSPOT = HubSpotSimulator.builder().token("pat-sim-valid-token").start();
-
-  /** A hub with the HubSpot plugin, allowed to call the simulator on 127.0.0.1 over http. */
-  static DropwizardAppExtension<LeadbridgeConfiguration> hubWithHubSpot(Db db, Path plugins) {
-    BuiltPlugins.copy(BuiltPlugins.HUBSPOT, plugins);
-    return TestApps.appWithPlugins(db, plugins, ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"));
-  }
 
   protected abstract Path plugins();
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 class ThirdPartyIntegrationsH2Test extends ThirdPartyIntegrationsContract {
   static final Path PLUGINS = TestApps.tempDir();
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = hubWithHubSpot(Db.H2, PLUGINS);
+  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = TestApps.appWithHubSpot(Db.H2, PLUGINS);
 
   @Override
   protected DropwizardAppExtension<LeadbridgeConfiguration> app() {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 class ThirdPartyIntegrationsPostgresTest extends ThirdPartyIntegrationsContract {
   static final Path PLUGINS = TestApps.tempDir();
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = hubWithHubSpot(Db.POSTGRES, PLUGINS);
+  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = TestApps.appWithHubSpot(Db.POSTGRES, PLUGINS);
 
   @Override
   protected DropwizardAppExtension<LeadbridgeConfiguration> app() {

@@ -52,6 +52,15 @@ public final class TestApps {
     return app(LeadbridgeApplication.class, "test-app.yml", TestDatabases.fresh(db), pluginsDirectory, extra);
   }
 
+  /**
+   * A hub with the real HubSpot plugin jar in {@code pluginsDirectory}, allowed to call simulators
+   * on 127.0.0.1 over http.
+   */
+  public static DropwizardAppExtension<LeadbridgeConfiguration> appWithHubSpot(Db db, Path pluginsDirectory) {
+    BuiltPlugins.copy(BuiltPlugins.HUBSPOT, pluginsDirectory);
+    return appWithPlugins(db, pluginsDirectory, ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"));
+  }
+
   /** A hub (or subclass) on a database the test created, loading plugins from {@code pluginsDirectory}. */
   public static DropwizardAppExtension<LeadbridgeConfiguration> app(Class<? extends LeadbridgeApplication> application,
       String configResource, TestDatabases.Target target, Path pluginsDirectory, ConfigOverride... extra) {

@@ -1,0 +1,19 @@
+package io.leadbridge.leads;
+
+import io.leadbridge.leads.api.LeadBody;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A stored lead and its deliveries; immutable.
+ *
+ * @param body the lead as the tenant sent it (validated)
+ * @param receivedAt the body's {@code receivedAt}, or the intake time when it had none
+ */
+public record Lead(UUID id, UUID tenantId, LeadBody body, Instant receivedAt, Instant createdAt, List<Delivery> deliveries) {
+
+  public Lead {
+    deliveries = List.copyOf(deliveries);
+  }
+}

@@ -1,0 +1,108 @@
+package io.leadbridge.leads;
+
+import io.leadbridge.errors.FieldError;
+import io.leadbridge.leads.LeadException.InvalidIdempotencyKey;
+import io.leadbridge.leads.LeadException.InvalidLead;
+import io.leadbridge.leads.api.AcceptedDeliveryView;
+import io.leadbridge.leads.api.LeadAcceptedView;
+import io.leadbridge.leads.api.LeadBody;
+import io.leadbridge.leads.internal.CanonicalJson;
+import io.leadbridge.leads.internal.DeliveryDao;
+import io.leadbridge.leads.internal.IdempotencyClaims;
+import io.leadbridge.leads.internal.IdempotencyClaims.Outcome;
+import io.leadbridge.leads.internal.IdempotencyClaims.Replay;
+import io.leadbridge.leads.internal.IdempotencyClaims.Won;
+import io.leadbridge.leads.internal.LeadDao;
+import io.leadbridge.leads.internal.LeadValidation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Accepts leads: validates them, honours the tenant's idempotency key, and stores the lead with one
+ * pending delivery per enabled integration in one transaction (the outbox the delivery engine
+ * works off). Thread-safe.
+ */
+public final class LeadIntake {
+
+  /** The status of an accepted lead: stored, not delivered yet. */
+  public static final int ACCEPTED = 202;
+  static final int MAX_KEY_LENGTH = 255;
+
+  private final Jdbi jdbi;
+  private final IdempotencyClaims claims;
+  private final Clock clock;
+
+  public LeadIntake(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.claims = new IdempotencyClaims(jdbi, clock);
+    this.clock = clock;
+  }
+
+  /**
+   * The answer to a lead, first time or replayed; immutable.
+   *
+   * @param body the response body as JSON text, byte for byte what the first request got
+   */
+  public record Answer(int status, String body, UUID leadId) {}
+
+  /**
+   * Accepts a lead under the tenant's idempotency key.
+   *
+   * @throws InvalidIdempotencyKey if the key is missing, blank or too long
+   * @throws InvalidLead if the lead breaks the intake rules (nothing is stored, the key stays free)
+   * @throws LeadException.IdempotencyKeyReused if the key came with another lead before
+   * @throws LeadException.IdempotencyKeyInFlight if a request with the key is still running
+   */
+  public Answer submit(UUID tenantId, String idempotencyKey, LeadBody lead) {
+    checkKey(idempotencyKey);
+    List<FieldError> errors = LeadValidation.check(lead, clock.instant());
+    if (!errors.isEmpty()) {
+      throw new InvalidLead(errors);
+    }
+    String canonical = CanonicalJson.write(lead);
+    Outcome outcome = claims.claim(tenantId, idempotencyKey, CanonicalJson.sha256(canonical));
+    if (outcome instanceof Replay replay) {
+      return new Answer(replay.status(), replay.body(), replay.leadId());
+    }
+    Won claim = (Won) outcome;
+    try {
+      return jdbi.inTransaction(tx -> store(tx, tenantId, idempotencyKey, claim, lead, canonical));
+    } catch (RuntimeException failure) {
+      // Guarded by the claim token: a claim another request took over stays with it.
+      claims.release(tenantId, idempotencyKey, claim);
+      throw failure;
+    }
+  }
+
+  private Answer store(Handle tx, UUID tenantId, String key, Won claim, LeadBody lead, String canonical) {
+    Instant now = clock.instant();
+    UUID leadId = UUID.randomUUID();
+    Instant receivedAt = lead.receivedAt() == null ? now : lead.receivedAt();
+    LeadDao leads = tx.attach(LeadDao.class);
+    DeliveryDao deliveries = tx.attach(DeliveryDao.class);
+    leads.insert(leadId, tenantId, lead.externalId(), canonical, receivedAt, now);
+    List<AcceptedDeliveryView> queued = new ArrayList<>();
+    for (UUID integrationId : leads.enabledThirdPartyIntegrations(tenantId)) {
+      UUID deliveryId = UUID.randomUUID();
+      deliveries.insertPending(deliveryId, tenantId, leadId, integrationId, now);
+      queued.add(new AcceptedDeliveryView(deliveryId, integrationId, DeliveryStatus.PENDING.column()));
+    }
+    String body = CanonicalJson.write(new LeadAcceptedView(leadId, queued));
+    claims.complete(tx, tenantId, key, claim, leadId, ACCEPTED, body);
+    return new Answer(ACCEPTED, body, leadId);
+  }
+
+  private static void checkKey(String key) {
+    if (key == null || key.isBlank()) {
+      throw new InvalidIdempotencyKey("is required (1-255 characters)");
+    }
+    if (key.length() > MAX_KEY_LENGTH) {
+      throw new InvalidIdempotencyKey("must be at most " + MAX_KEY_LENGTH + " characters");
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.leadbridge.leads;
+
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Wires the leads module: intake and reads over the hub's database. Thread-safe once built. */
+public final class LeadsModule {
+
+  private final LeadIntake intake;
+  private final LeadQueries queries;
+
+  public LeadsModule(Jdbi jdbi, Clock clock) {
+    this.intake = new LeadIntake(jdbi, clock);
+    this.queries = new LeadQueries(jdbi);
+  }
+
+  /** The JAX-RS resources. */
+  public List<Object> resources() {
+    return List.of(new LeadsResource(intake, queries));
+  }
+}

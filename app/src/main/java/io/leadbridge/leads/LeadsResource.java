@@ -1,0 +1,68 @@
+package io.leadbridge.leads;
+
+import io.dropwizard.auth.Auth;
+import io.leadbridge.auth.Caller;
+import io.leadbridge.auth.Role;
+import io.leadbridge.leads.api.LeadBody;
+import io.leadbridge.leads.api.LeadView;
+import io.leadbridge.storage.PageRequest;
+import io.leadbridge.web.ListResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+
+/** {@code /v1/leads}: a tenant sends leads and follows their deliveries; thread-safe (delegates). */
+@Path("/v1/leads")
+@RolesAllowed({Role.Names.TENANT_WRITER, Role.Names.TENANT_ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class LeadsResource {
+
+  private final LeadIntake intake;
+  private final LeadQueries leads;
+
+  public LeadsResource(LeadIntake intake, LeadQueries leads) {
+    this.intake = intake;
+    this.leads = leads;
+  }
+
+  /** 202 with the lead's id and its queued deliveries; the same answer again for a repeated key and lead. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response submit(
+      @Parameter(hidden = true) @Auth Caller caller,
+      @HeaderParam(LeadException.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
+      @NotNull LeadBody request) {
+    LeadIntake.Answer answer = intake.submit(caller.requireTenant(), idempotencyKey, request);
+    return Response.status(answer.status())
+        .location(URI.create("/v1/leads/" + answer.leadId()))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(answer.body())
+        .build();
+  }
+
+  @GET
+  public ListResponse<LeadView> list(
+      @Parameter(hidden = true) @Auth Caller caller,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return ListResponse.of(leads.list(caller.requireTenant(), PageRequest.of(limit, cursor)), LeadView::of);
+  }
+
+  @GET
+  @Path("/{leadId}")
+  public LeadView get(@Parameter(hidden = true) @Auth Caller caller, @PathParam("leadId") UUID leadId) {
+    return LeadView.of(leads.get(caller.requireTenant(), leadId));
+  }
+}

@@ -1,0 +1,27 @@
+package io.leadbridge.leads.api;
+
+import io.leadbridge.leads.Delivery;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where one delivery of a lead stands, as {@code GET /v1/leads} shows it; immutable.
+ *
+ * @param lastErrorCode the vendor's or the hub's code for the last failure; null when none
+ * @param remoteId the record's id at the vendor once delivered; null before
+ */
+public record DeliveryView(
+    UUID id,
+    UUID integrationId,
+    String status,
+    int attempts,
+    String lastErrorCode,
+    String remoteId,
+    Instant nextAttemptAt,
+    Instant updatedAt) {
+
+  public static DeliveryView of(Delivery d) {
+    return new DeliveryView(d.id(), d.integrationId(), d.status().column(), d.attempts(),
+        d.lastErrorCode().orElse(null), d.remoteId().orElse(null), d.nextAttemptAt(), d.updatedAt());
+  }
+}

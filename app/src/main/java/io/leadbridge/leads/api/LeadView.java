@@ -1,0 +1,21 @@
+package io.leadbridge.leads.api;
+
+import io.leadbridge.leads.Lead;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A stored lead with its deliveries, as {@code GET /v1/leads[/{leadId}]} shows it; immutable.
+ *
+ * @param receivedAt the lead's {@code receivedAt}, or the intake time when it had none
+ * @param lead the lead as accepted
+ */
+public record LeadView(
+    UUID id, Instant receivedAt, Instant createdAt, LeadBody lead, List<DeliveryView> deliveries) {
+
+  public static LeadView of(Lead lead) {
+    return new LeadView(lead.id(), lead.receivedAt(), lead.createdAt(), lead.body(),
+        lead.deliveries().stream().map(DeliveryView::of).toList());
+  }
+}

@@ -1,0 +1,7 @@
+package io.leadbridge.leads.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A {@code leads} row, its body still as canonical JSON; immutable. */
+public record StoredLead(UUID id, UUID tenantId, String body, Instant receivedAt, Instant createdAt) {}

@@ -1,0 +1,388 @@
+package io.leadbridge.leads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadbridge.auth.Role;
+import io.leadbridge.simulators.hubspot.HubSpotSimulator;
+import io.leadbridge.storage.Databases;
+import io.leadbridge.testing.Hub;
+import io.leadbridge.testing.HubTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Lead intake through the API on a hub running the real HubSpot plugin: deliveries queued for
+ * enabled integrations only, per-tenant idempotency (replay, reuse, in flight, 50 racing requests),
+ * reads with paging, and tenant isolation. Bad bodies: {@link BadLeads}.
+ */
+abstract class LeadsContract extends HubTest {
+
+  static final HubSpotSimulator HUBSPOT = HubSpotSimulator.builder().token("pat-sim-valid-token").start();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The lead of API.md, as the tenant would send it. */
+  static final String API_MD_LEAD = """
+      {
+        "externalId": "web-form-8812",
+        "source": "dealer-website",
+        "receivedAt": "2026-11-22T10:15:00Z",
+        "customer": {
+          "firstName": "Dana", "lastName": "Reyes",
+          "emails": ["dana@example.com"], "phones": [{"number": "+15125550100", "type": "cellphone"}],
+          "address": {"street": "1 Main St", "city": "Austin", "region": "TX", "postalCode": "78701", "country": "US"}
+        },
+        "vehicles": [{"interest": "buy", "condition": "used", "vin": "1HGCM82633A004352",
+                      "year": 2021, "make": "Honda", "model": "Accord", "trim": "EX"}],
+        "tradeIn": {"year": 2015, "make": "Chevrolet", "model": "Cruze", "odometer": 62000, "odometerUnits": "mi"},
+        "comments": "Wants a test drive Saturday",
+        "customFields": {"campaign": "fall-sale"}
+      }
+      """;
+
+  /** The API.md lead with another external id, so that each call sends a different lead. */
+  static String lead(String externalId) {
+    try {
+      ObjectNode lead = (ObjectNode) JSON.readTree(API_MD_LEAD);
+      lead.put("externalId", externalId);
+      return JSON.writeValueAsString(lead);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** POST /v1/leads with the given key; {@code idempotencyKey} null sends none. */
+  HttpResponse<String> post(String apiKey, String idempotencyKey, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(hub().api().uri("/v1/leads"))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + apiKey)
+        .header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return hub().api().send(request.build());
+  }
+
+  String writer(UUID tenant) {
+    return hub().tenantKey(tenant, Role.TENANT_WRITER);
+  }
+
+  /** Creates a HubSpot integration of the tenant through the API and returns its id. */
+  String integration(UUID tenant, String name) {
+    HttpResponse<String> created = hub().api().postJson("/v1/integrations/third-party",
+        hub().tenantKey(tenant, Role.TENANT_ADMIN),
+        "{\"connector\":\"hubspot\",\"name\":\"" + name + "\",\"baseUrl\":\"" + HUBSPOT.baseUri()
+            + "\",\"credentials\":{\"accessToken\":\"pat-sim-valid-token\"}}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Hub.json(created).get("id").asText();
+  }
+
+  JsonNode leads(String apiKey) {
+    return Hub.json(hub().api().get("/v1/leads?limit=200", apiKey)).get("items");
+  }
+
+  Jdbi database() {
+    return Databases.forCommand(app().getConfiguration().database());
+  }
+
+  @Test
+  void anAcceptedLeadQueuesOnePendingDeliveryPerEnabledIntegrationOnly() {
+    UUID tenant = hub().createTenant();
+    String enabled = integration(tenant, "Main CRM");
+    String disabled = integration(tenant, "Old CRM");
+    HttpResponse<String> patch = hub().api().send("PATCH", "/v1/integrations/third-party/" + disabled,
+        hub().tenantKey(tenant, Role.TENANT_ADMIN), "application/json", "{\"enabled\":false}");
+    assertThat(patch.statusCode()).isEqualTo(200);
+    String key = writer(tenant);
+
+    HttpResponse<String> accepted = post(key, "form-8812", API_MD_LEAD);
+    JsonNode body = Hub.json(accepted);
+    String leadId = body.get("id").asText();
+    JsonNode read = Hub.json(hub().api().get("/v1/leads/" + leadId, key));
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/v1/leads/" + leadId));
+    assertThat(body.get("deliveries")).hasSize(1);
+    JsonNode queued = body.get("deliveries").get(0);
+    assertThat(queued.get("integrationId").asText()).isEqualTo(enabled);
+    assertThat(queued.get("status").asText()).isEqualTo("pending");
+    assertThat(read.get("id").asText()).isEqualTo(leadId);
+    assertThat(read.get("receivedAt").asText()).isEqualTo("2026-11-22T10:15:00Z");
+    assertThat(read.get("lead").get("customer").get("lastName").asText()).isEqualTo("Reyes");
+    assertThat(read.get("lead").get("vehicles").get(0).get("vin").asText()).isEqualTo("1HGCM82633A004352");
+    assertThat(read.get("lead").get("customFields").get("campaign").asText()).isEqualTo("fall-sale");
+    JsonNode delivery = read.get("deliveries").get(0);
+    assertThat(read.get("deliveries")).hasSize(1);
+    assertThat(delivery.get("id").asText()).isEqualTo(queued.get("id").asText());
+    assertThat(delivery.get("status").asText()).isEqualTo("pending");
+    assertThat(delivery.get("attempts").asInt()).isZero();
+    assertThat(delivery.get("lastErrorCode").isNull()).isTrue();
+    assertThat(delivery.get("remoteId").isNull()).isTrue();
+    int dueAndUnleased = database().withHandle(h -> h.createQuery(
+            "SELECT COUNT(*) FROM deliveries WHERE lead_id = :lead AND next_attempt_at <= :now AND lease_owner IS NULL")
+        .bind("lead", UUID.fromString(leadId)).bind("now", OffsetDateTime.now(ZoneOffset.UTC))
+        .mapTo(Integer.class).one());
+    assertThat(dueAndUnleased).isEqualTo(1);
+  }
+
+  @Test
+  void aTenantWithoutIntegrationsGets202AndTheLeadIsKept() {
+    String key = writer(hub().createTenant());
+
+    HttpResponse<String> accepted = post(key, "k1", API_MD_LEAD);
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(Hub.json(accepted).get("deliveries")).isEmpty();
+    JsonNode read = Hub.json(hub().api().get("/v1/leads/" + Hub.json(accepted).get("id").asText(), key));
+    assertThat(read.get("lead").get("externalId").asText()).isEqualTo("web-form-8812");
+    assertThat(read.get("deliveries")).isEmpty();
+  }
+
+  @Test
+  void aLeadWithoutReceivedAtIsReceivedAtIntakeTime() throws Exception {
+    String key = writer(hub().createTenant());
+    ObjectNode lead = (ObjectNode) JSON.readTree(API_MD_LEAD);
+    lead.remove("receivedAt");
+    Instant before = Instant.now();
+
+    JsonNode accepted = Hub.json(post(key, "k1", JSON.writeValueAsString(lead)));
+    JsonNode read = Hub.json(hub().api().get("/v1/leads/" + accepted.get("id").asText(), key));
+
+    assertThat(Instant.parse(read.get("receivedAt").asText())).isBetween(before.minusSeconds(1), Instant.now());
+    assertThat(read.get("lead").get("receivedAt").isNull()).as("the lead is kept as sent").isTrue();
+  }
+
+  @Test
+  void theSameKeyAndLeadGetTheFirstAnswerAgainEvenReformatted() throws Exception {
+    UUID tenant = hub().createTenant();
+    integration(tenant, "Main CRM");
+    String key = writer(tenant);
+    String reordered = JSON.writeValueAsString(JSON.readValue(API_MD_LEAD, java.util.TreeMap.class));
+
+    HttpResponse<String> first = post(key, "retry-me", API_MD_LEAD);
+    HttpResponse<String> again = post(key, "retry-me", reordered);
+    HttpResponse<String> byAdmin = post(hub().tenantKey(tenant, Role.TENANT_ADMIN), "retry-me", API_MD_LEAD);
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(byAdmin.body()).as("the key belongs to the tenant, not to the API key").isEqualTo(first.body());
+    assertThat(leads(key)).hasSize(1);
+    assertThat(leads(key).get(0).get("deliveries")).hasSize(1);
+  }
+
+  @Test
+  void aKeyIsScopedToItsTenant() {
+    String a = writer(hub().createTenant());
+    String b = writer(hub().createTenant());
+
+    JsonNode ofA = Hub.json(post(a, "shared-key", API_MD_LEAD));
+    HttpResponse<String> ofB = post(b, "shared-key", API_MD_LEAD);
+
+    assertThat(ofB.statusCode()).isEqualTo(202);
+    assertThat(Hub.json(ofB).get("id").asText()).isNotEqualTo(ofA.get("id").asText());
+    assertThat(leads(a)).hasSize(1);
+    assertThat(leads(b)).hasSize(1);
+  }
+
+  @Test
+  void theSameKeyWithAnotherLeadIs422AndStoresNothing() {
+    String key = writer(hub().createTenant());
+
+    HttpResponse<String> first = post(key, "once", lead("form-1"));
+    HttpResponse<String> reused = post(key, "once", lead("form-2"));
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
+    assertThat(Hub.json(reused).get("code").asText()).isEqualTo("idempotency_key_reused");
+    assertThat(leads(key)).hasSize(1);
+    assertThat(leads(key).get(0).get("lead").get("externalId").asText()).isEqualTo("form-1");
+  }
+
+  /**
+   * A claim left in flight (what a request that has claimed its key but not committed its lead
+   * leaves behind) is set up in the database: timing a real request into that window is not
+   * deterministic. The 50-thread test below races real requests through it.
+   */
+  @Test
+  void aRequestStillInFlightIs409AndAClaimAbandonedForAMinuteIsTakenOver() {
+    String key = writer(hub().createTenant());
+    String firstId = Hub.json(post(key, "slow", API_MD_LEAD)).get("id").asText();
+    Jdbi db = database();
+    db.useHandle(h -> h.createUpdate("UPDATE lead_idempotency_keys SET state = 'in_flight', lead_id = NULL,"
+            + " response_status = NULL, response_body = NULL, completed_at = NULL, claimed_at = :at"
+            + " WHERE idempotency_key = 'slow'")
+        .bind("at", OffsetDateTime.now(ZoneOffset.UTC)).execute());
+    db.useHandle(h -> h.createUpdate("DELETE FROM deliveries WHERE lead_id = :id").bind("id", UUID.fromString(firstId)).execute());
+    db.useHandle(h -> h.createUpdate("DELETE FROM leads WHERE id = :id").bind("id", UUID.fromString(firstId)).execute());
+
+    HttpResponse<String> inFlight = post(key, "slow", API_MD_LEAD);
+    HttpResponse<String> otherLead = post(key, "slow", lead("another"));
+    db.useHandle(h -> h.createUpdate("UPDATE lead_idempotency_keys SET claimed_at = :at WHERE idempotency_key = 'slow'")
+        .bind("at", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2)).execute());
+    HttpResponse<String> takenOver = post(key, "slow", API_MD_LEAD);
+    HttpResponse<String> replayed = post(key, "slow", API_MD_LEAD);
+
+    assertThat(inFlight.statusCode()).as(inFlight.body()).isEqualTo(409);
+    assertThat(Hub.json(inFlight).get("code").asText()).isEqualTo("idempotency_key_in_flight");
+    assertThat(otherLead.statusCode()).isEqualTo(422);
+    assertThat(takenOver.statusCode()).as(takenOver.body()).isEqualTo(202);
+    assertThat(replayed.body()).isEqualTo(takenOver.body());
+    assertThat(leads(key)).hasSize(1);
+  }
+
+  @Test
+  void fiftyConcurrentRequestsWithOneKeyStoreExactlyOneLead() throws Exception {
+    UUID tenant = hub().createTenant();
+    integration(tenant, "Main CRM");
+    integration(tenant, "Second CRM");
+    String key = writer(tenant);
+    int threads = 50;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        Callable<HttpResponse<String>> call = () -> {
+          start.await();
+          return post(key, "race", API_MD_LEAD);
+        };
+        futures.add(pool.submit(call));
+      }
+      start.countDown();
+      List<HttpResponse<String>> responses = new ArrayList<>();
+      for (Future<HttpResponse<String>> f : futures) {
+        responses.add(f.get());
+      }
+
+      Set<String> acceptedBodies = new HashSet<>();
+      for (HttpResponse<String> r : responses) {
+        assertThat(r.statusCode()).as(r.body()).isIn(202, 409);
+        if (r.statusCode() == 202) {
+          acceptedBodies.add(r.body());
+        }
+      }
+      assertThat(acceptedBodies).as("every 202 is the same answer").hasSize(1);
+      assertThat(leads(key)).hasSize(1);
+      assertThat(leads(key).get(0).get("deliveries")).hasSize(2);
+      assertThat(post(key, "race", API_MD_LEAD).body()).isEqualTo(acceptedBodies.iterator().next());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anotherTenantsLeadIsNotFound() {
+    String owner = writer(hub().createTenant());
+    String stranger = writer(hub().createTenant());
+    String leadId = Hub.json(post(owner, "mine", API_MD_LEAD)).get("id").asText();
+
+    HttpResponse<String> read = hub().api().get("/v1/leads/" + leadId, stranger);
+
+    assertThat(read.statusCode()).isEqualTo(404);
+    assertThat(Hub.json(read).get("code").asText()).isEqualTo("lead_not_found");
+    assertThat(leads(stranger)).isEmpty();
+    assertThat(hub().api().get("/v1/leads/" + leadId, owner).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void leadsArePagedInIntakeOrder() {
+    String key = writer(hub().createTenant());
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      sent.add(Hub.json(post(key, "page-" + i, lead("form-" + i))).get("id").asText());
+    }
+
+    List<String> seen = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    String cursor = "";
+    do {
+      JsonNode page = Hub.json(hub().api().get("/v1/leads?limit=2&cursor=" + cursor, key));
+      page.get("items").forEach(item -> seen.add(item.get("id").asText()));
+      sizes.add(page.get("items").size());
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+
+    assertThat(sizes).containsExactly(2, 2, 1);
+    assertThat(seen).containsExactlyElementsOf(sent);
+    assertThat(hub().api().get("/v1/leads?limit=201", key).statusCode()).isEqualTo(400);
+    assertThat(hub().api().get("/v1/leads?cursor=nonsense", key).statusCode()).isEqualTo(400);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> badBodiesNameTheFieldsAtFaultStoreNothingAndLeaveTheKeyFree() {
+    String key = writer(hub().createTenant());
+    List<DynamicTest> tests = new ArrayList<>();
+    for (BadLeads.Case bad : BadLeads.all()) {
+      tests.add(DynamicTest.dynamicTest(bad.name(), () -> {
+        HttpResponse<String> r = post(key, "bad-then-good", bad.body());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(bad.status());
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = Hub.json(r);
+        assertThat(problem.get("code").asText()).isEqualTo(bad.code());
+        assertThat(fields(problem)).containsExactlyInAnyOrderElementsOf(bad.fields());
+        assertThat(r.body()).doesNotContain("dana.example.com").doesNotContain("000-00-0000");
+      }));
+    }
+    tests.add(DynamicTest.dynamicTest("nothing was stored and the key is still free", () -> {
+      assertThat(leads(key)).isEmpty();
+      assertThat(post(key, "bad-then-good", API_MD_LEAD).statusCode()).isEqualTo(202);
+    }));
+    return tests.stream();
+  }
+
+  @Test
+  void theIdempotencyKeyHeaderIsRequiredWithOneTo255Characters() {
+    String key = writer(hub().createTenant());
+
+    HttpResponse<String> missing = post(key, null, API_MD_LEAD);
+    HttpResponse<String> tooLong = post(key, "k".repeat(256), API_MD_LEAD);
+    HttpResponse<String> longest = post(key, "k".repeat(255), API_MD_LEAD);
+    HttpResponse<String> shortest = post(key, "k", lead("other"));
+    HttpResponse<String> wrongType = hub().api().send("POST", "/v1/leads", key, "text/plain", API_MD_LEAD);
+
+    for (HttpResponse<String> refused : List.of(missing, tooLong)) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(Hub.json(refused).get("code").asText()).isEqualTo("invalid_idempotency_key");
+      assertThat(fields(Hub.json(refused))).containsExactly("Idempotency-Key");
+    }
+    assertThat(longest.statusCode()).isEqualTo(202);
+    assertThat(shortest.statusCode()).isEqualTo(202);
+    assertThat(wrongType.statusCode()).isEqualTo(415);
+    assertThat(leads(key)).hasSize(2);
+  }
+
+  private static List<String> fields(JsonNode problem) {
+    List<String> fields = new ArrayList<>();
+    JsonNode errors = problem.get("errors");
+    if (errors != null) {
+      errors.forEach(e -> fields.add(e.get("field").asText()));
+    }
+    return fields;
+  }
+}
