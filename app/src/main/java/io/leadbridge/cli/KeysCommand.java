@@ -11,6 +11,7 @@ import io.leadbridge.credentials.KeyRotation.RewrapReport;
 import io.leadbridge.credentials.KeyRotation.TenantRotationReport;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
+import io.leadbridge.web.LogHygiene;
 import java.time.Clock;
 import java.util.UUID;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -46,6 +47,7 @@ public final class KeysCommand extends ConfiguredCommand<LeadbridgeConfiguration
   @Override
   protected void run(
       Bootstrap<LeadbridgeConfiguration> bootstrap, Namespace namespace, LeadbridgeConfiguration config) {
+    LogHygiene.install();
     Migrations.migrate(config.database());
     Jdbi jdbi = Databases.forCommand(config.database());
     Clock clock = Clock.systemUTC();

@@ -103,8 +103,8 @@ public final class CredentialVault {
       audit.record(Optional.of(tenantId), actor, AuditAction.CREDENTIAL_OPEN_FAILED, ref.toString(), purpose);
       throw e;
     }
-    audit.record(Optional.of(tenantId), actor, AuditAction.CREDENTIAL_OPENED, ref.toString(), purpose);
     try {
+      audit.record(Optional.of(tenantId), actor, AuditAction.CREDENTIAL_OPENED, ref.toString(), purpose);
       return use.apply(opened);
     } finally {
       opened.wipe();

@@ -135,7 +135,8 @@ public final class KeyRotation {
       byte[] sealed = EnvelopeFormat.seal(next.key(), next.version(), envelope.tenantId(), envelope.id(), plaintext);
       return jdbi.withExtension(
           VaultDao.class,
-          d -> d.reencryptEnvelope(envelope.id(), envelope.tenantId(), oldVersion, next.version(), sealed));
+          d -> d.reencryptEnvelope(
+              envelope.id(), envelope.tenantId(), oldVersion, envelope.envelope(), next.version(), sealed));
     } finally {
       Arrays.fill(oldKey, (byte) 0);
       if (plaintext != null) {

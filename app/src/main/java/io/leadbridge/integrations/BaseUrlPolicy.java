@@ -111,6 +111,9 @@ public final class BaseUrlPolicy {
       if ((first & 0xfe) == 0xfc) {
         return true; // unique local fc00::/7, including AWS's fd00:ec2::254
       }
+      if (isNat64(b)) {
+        return true; // 64:ff9b::/96 and 64:ff9b:1::/48 translate to IPv4, metadata included
+      }
       if (isMappedOrCompatibleIpv4(b)) {
         try {
           return isInternal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
@@ -120,6 +123,10 @@ public final class BaseUrlPolicy {
       }
     }
     return false;
+  }
+
+  private static boolean isNat64(byte[] b) {
+    return b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
   }
 
   private static boolean isMappedOrCompatibleIpv4(byte[] b) {

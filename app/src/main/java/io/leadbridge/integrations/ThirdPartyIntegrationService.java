@@ -35,6 +35,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ThirdPartyIntegrationService {
 
+  private static final int MAX_STORED_JSON = 20_000;
+
   private final Jdbi jdbi;
   private final CredentialVault vault;
   private final ConnectorDirectory directory;
@@ -60,13 +62,20 @@ public final class ThirdPartyIntegrationService {
     if (!errors.isEmpty()) {
       throw new InvalidIntegration(errors);
     }
+    String settings = sized("settings", StoredJson.write(request.settingsOrEmpty()));
+    String mappings = sized("fieldMappings", StoredJson.write(request.fieldMappingsOrEmpty()));
     UUID id = UUID.randomUUID();
     Optional<CredentialRef> credential = storeCredentials(tenantId, request.credentialsOrEmpty(), actor);
     Instant now = clock.instant();
-    jdbi.useExtension(ThirdPartyIntegrationDao.class, dao -> dao.insert(
-        id, tenantId, descriptor.id(), request.name().strip(), baseUrl.toString(),
-        StoredJson.write(request.settingsOrEmpty()), StoredJson.write(request.fieldMappingsOrEmpty()),
-        credential.map(CredentialRef::id).orElse(null), now));
+    try {
+      jdbi.useExtension(ThirdPartyIntegrationDao.class, dao -> dao.insert(
+          id, tenantId, descriptor.id(), request.name().strip(), baseUrl.toString(), settings, mappings,
+          credential.map(CredentialRef::id).orElse(null), now));
+    } catch (RuntimeException e) {
+      // No integration points at the new envelope: destroy it rather than leave a secret behind.
+      credential.ifPresent(ref -> vault.destroy(tenantId, ref, actor));
+      throw e;
+    }
     return get(tenantId, id);
   }
 
@@ -111,8 +120,9 @@ public final class ThirdPartyIntegrationService {
     }
     String name = request.name() == null ? current.name() : request.name().strip();
     String url = baseUrl == null ? null : baseUrl.toString();
-    String settingsJson = StoredJson.write(settings);
-    String mappings = StoredJson.write(request.fieldMappings() == null ? current.fieldMappings() : request.fieldMappings());
+    String settingsJson = sized("settings", StoredJson.write(settings));
+    String mappings = sized("fieldMappings",
+        StoredJson.write(request.fieldMappings() == null ? current.fieldMappings() : request.fieldMappings()));
     boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
     jdbi.useExtension(ThirdPartyIntegrationDao.class,
         dao -> dao.update(tenantId, id, name, url, settingsJson, mappings, enabled, clock.instant()));
@@ -162,6 +172,15 @@ public final class ThirdPartyIntegrationService {
    * @throws ConnectorNotEnabled when it is started but its flag is off for the tenant
    * @throws InvalidIntegration when no such connector is started
    */
+  /** The stored JSON columns hold 20,000 characters; more is a client error, not a database one. */
+  private static String sized(String field, String json) {
+    if (json.length() > MAX_STORED_JSON) {
+      throw new InvalidIntegration(List.of(new FieldError(field, "is too large: at most " + MAX_STORED_JSON
+          + " characters as JSON")));
+    }
+    return json;
+  }
+
   private ConnectorDescriptor availableConnector(UUID tenantId, String connectorId) {
     Optional<ConnectorDescriptor> available = directory.availableTo(tenantId, connectorId);
     if (available.isPresent()) {

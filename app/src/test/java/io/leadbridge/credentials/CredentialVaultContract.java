@@ -13,6 +13,7 @@ import io.leadbridge.credentials.CredentialException.CredentialsShreddedExceptio
 import io.leadbridge.credentials.CredentialException.InvalidCredentialException;
 import io.leadbridge.credentials.internal.DataKeyCache;
 import io.leadbridge.credentials.internal.TenantKeys;
+import io.leadbridge.credentials.internal.VaultDao;
 import io.leadbridge.storage.PageRequest;
 import io.leadbridge.testing.Db;
 import io.leadbridge.testing.TestApps;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +156,32 @@ abstract class CredentialVaultContract {
     assertThatThrownBy(() -> vault.store(tenant, Map.of("big", SecretValue.of("x".repeat(8193))), ACTOR))
         .isInstanceOf(InvalidCredentialException.class)
         .hasMessageNotContaining("xxxx");
+  }
+
+  @Test
+  void aCredentialTooLargeForItsEnvelopeIsRefusedUpFront() {
+    Map<String, SecretValue> fields = new HashMap<>();
+    for (int i = 0; i < 16; i++) {
+      fields.put("field" + i, SecretValue.of("x".repeat(8192)));
+    }
+
+    assertThatThrownBy(() -> vault.store(UUID.randomUUID(), fields, ACTOR))
+        .isInstanceOf(InvalidCredentialException.class)
+        .hasMessageContaining("in all");
+  }
+
+  @Test
+  void reencryptionNeverOverwritesAnEnvelopeReplacedSinceItWasRead() {
+    UUID tenant = UUID.randomUUID();
+    CredentialRef ref = vault.store(tenant, token("old-token"), ACTOR).ref();
+    byte[] read = envelopeBytes(ref);
+    vault.replace(tenant, ref, token("new-token"), ACTOR);
+
+    int updated = jdbi.withExtension(VaultDao.class,
+        d -> d.reencryptEnvelope(ref.id(), tenant, 1, read, 2, read));
+
+    assertThat(updated).isZero();
+    assertThat(reveal(tenant, ref)).isEqualTo("new-token");
   }
 
   @Test

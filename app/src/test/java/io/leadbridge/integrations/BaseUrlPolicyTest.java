@@ -55,6 +55,7 @@ class BaseUrlPolicyTest {
       "https://0.0.0.0 | private, loopback",
       "https://[::1] | private, loopback",
       "https://[fe80::1] | private, loopback",
+      "https://[64:ff9b::a9fe:a9fe] | private, loopback",
       "https://v6-private.example.com | private, loopback",
       "https://mapped.example.com | private, loopback",
       "https://no-such-host.invalid | does not resolve",

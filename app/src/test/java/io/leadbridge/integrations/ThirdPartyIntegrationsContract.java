@@ -11,6 +11,7 @@ import io.leadbridge.testing.HubTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,27 @@ abstract class ThirdPartyIntegrationsContract extends HubTest {
     assertThat(fields(noName)).containsExactly("name");
     assertThat(numberAsSecret.statusCode()).isEqualTo(400);
     assertThat(numberAsSecret.body()).doesNotContain("12345");
+    assertThat(Hub.json(hub().api().get("/v1/integrations/third-party", key)).get("items")).isEmpty();
+  }
+
+  @Test
+  void aTokenPastedAsAFieldNameIsNeverEchoedAndOversizedJsonIsAClientError() {
+    String key = admin(hub().createTenant());
+    String mappings = "[" + String.join(",", Collections.nCopies(200,
+        "{\"source\":\"customer.emails[0]\",\"target\":\"" + "t".repeat(100) + "\"}")) + "]";
+
+    HttpResponse<String> pasted = create(key, "{\"connector\":\"hubspot\",\"name\":\"x\","
+        + "\"credentials\":{\"pat-na1-pasted-token\":true}}");
+    HttpResponse<String> huge = create(key, "{\"connector\":\"hubspot\",\"name\":\"x\",\"baseUrl\":\""
+        + HUBSPOT.baseUri() + "\",\"credentials\":{\"accessToken\":\"t\"},\"fieldMappings\":" + mappings + "}");
+    HttpResponse<String> controlChars = create(key, "{\"connector\":\"hubspot\",\"name\":\"a\\u0000b\","
+        + "\"baseUrl\":\"" + HUBSPOT.baseUri() + "\",\"credentials\":{\"accessToken\":\"t\"}}");
+
+    assertThat(pasted.statusCode()).isEqualTo(400);
+    assertThat(pasted.body()).doesNotContain("pat-na1-pasted-token").contains("credentials.*");
+    assertThat(huge.statusCode()).as(huge.body()).isEqualTo(422);
+    assertThat(fields(huge)).containsExactly("fieldMappings");
+    assertThat(fields(controlChars)).containsExactly("name");
     assertThat(Hub.json(hub().api().get("/v1/integrations/third-party", key)).get("items")).isEmpty();
   }
 

@@ -3,7 +3,6 @@ package io.leadbridge.credentials.internal;
 import io.leadbridge.credentials.CredentialDecryptionException;
 import io.leadbridge.credentials.CredentialException.InvalidCredentialException;
 import io.leadbridge.credentials.SecretValue;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,6 +23,8 @@ public final class CredentialFields {
 
   public static final int MAX_FIELDS = 16;
   public static final int MAX_VALUE_BYTES = 8 * 1024;
+  /** What fits an envelope ({@link EnvelopeFormat#MAX_ENVELOPE_BYTES}) with room for its header and tag. */
+  public static final int MAX_TOTAL_BYTES = 32 * 1024;
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
   private CredentialFields() {}
@@ -48,27 +49,34 @@ public final class CredentialFields {
             "credential field " + field.getKey() + " is longer than " + MAX_VALUE_BYTES + " bytes");
       }
     }
+    if (encodedSize(fields) > MAX_TOTAL_BYTES) {
+      throw new InvalidCredentialException("a credential is at most " + MAX_TOTAL_BYTES + " bytes in all");
+    }
   }
 
   /** The plaintext of a validated set; the caller wipes it. */
   public static byte[] encode(Map<String, SecretValue> fields) {
     validate(fields);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteBuffer count = ByteBuffer.allocate(2).putShort((short) fields.size());
-    out.writeBytes(count.array());
+    // Sized exactly, so no intermediate buffer with secret bytes is left behind unwiped.
+    ByteBuffer out = ByteBuffer.allocate(encodedSize(fields)).putShort((short) fields.size());
     for (Map.Entry<String, SecretValue> field : new TreeMap<>(fields).entrySet()) {
       byte[] name = field.getKey().getBytes(StandardCharsets.UTF_8);
       byte[] value = field.getValue().reveal();
       try {
-        out.writeBytes(ByteBuffer.allocate(2).putShort((short) name.length).array());
-        out.writeBytes(name);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(value.length).array());
-        out.writeBytes(value);
+        out.putShort((short) name.length).put(name).putInt(value.length).put(value);
       } finally {
         Arrays.fill(value, (byte) 0);
       }
     }
-    return out.toByteArray();
+    return out.array();
+  }
+
+  private static int encodedSize(Map<String, SecretValue> fields) {
+    int size = 2;
+    for (Map.Entry<String, SecretValue> field : fields.entrySet()) {
+      size += 2 + field.getKey().getBytes(StandardCharsets.UTF_8).length + 4 + field.getValue().length();
+    }
+    return size;
   }
 
   /**

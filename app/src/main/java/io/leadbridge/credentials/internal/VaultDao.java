@@ -99,14 +99,18 @@ public interface VaultDao {
       @Bind("fingerprint") String fingerprint,
       @Bind("at") Instant at);
 
-  /** Re-encryption under a newer key: only if the envelope was not replaced meanwhile. */
+  /**
+   * Re-encryption under a newer key: only if the envelope is still exactly the one that was read,
+   * so a replace that raced the rotation is never overwritten with the old value.
+   */
   @SqlUpdate(
       "UPDATE credentials.envelopes SET key_version = :newVersion, envelope = :envelope"
-          + " WHERE id = :id AND tenant_id = :tenantId AND key_version = :oldVersion")
+          + " WHERE id = :id AND tenant_id = :tenantId AND key_version = :oldVersion AND envelope = :readEnvelope")
   int reencryptEnvelope(
       @Bind("id") UUID id,
       @Bind("tenantId") UUID tenantId,
       @Bind("oldVersion") int oldVersion,
+      @Bind("readEnvelope") byte[] readEnvelope,
       @Bind("newVersion") int newVersion,
       @Bind("envelope") byte[] envelope);
 

@@ -5,6 +5,7 @@ import io.leadbridge.integrations.FieldMapping;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Map;
  */
 public record CreateThirdPartyIntegrationRequest(
     @NotBlank @Size(max = 64) String connector,
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        String name,
     @Size(max = 2048) String baseUrl,
     @Size(max = 50) Map<@NotBlank String, @NotNull @Size(max = 8192) String> settings,
     @Size(max = 16) Map<@NotBlank String, @NotNull SecretValue> credentials,

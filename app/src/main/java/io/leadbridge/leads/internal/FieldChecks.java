@@ -31,10 +31,15 @@ final class FieldChecks {
     }
   }
 
-  /** A text that may be absent; when present, at most {@code maxLength} characters. */
+  /**
+   * A text that may be absent; when present, at most {@code maxLength} characters and no NUL
+   * (PostgreSQL cannot store one; H2 can, so it would pass on one database only).
+   */
   void optionalText(String path, String value, int maxLength) {
     if (value != null && value.length() > maxLength) {
       fail(path, "must be at most " + maxLength + " characters");
+    } else if (value != null && value.indexOf('\u0000') >= 0) {
+      fail(path, "must not contain a NUL character");
     }
   }
 

@@ -2,6 +2,7 @@ package io.leadbridge.web.internal;
 
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import java.util.List;
+import java.util.Map;
 
 /** Renders Jackson's reference chain as the API's field path, e.g. {@code customer.emails[0]}. */
 final class JsonPaths {
@@ -15,7 +16,8 @@ final class JsonPaths {
         if (out.length() > 0) {
           out.append('.');
         }
-        out.append(ref.getFieldName());
+        // A map key is the client's data (a pasted token, say), not a field name: never echo it.
+        out.append(ref.getFrom() instanceof Map ? "*" : ref.getFieldName());
       } else if (ref.getIndex() >= 0) {
         out.append('[').append(ref.getIndex()).append(']');
       }
