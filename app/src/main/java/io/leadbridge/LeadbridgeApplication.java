@@ -12,6 +12,7 @@ import io.leadbridge.audit.AuditResource;
 import io.leadbridge.audit.AuditTrail;
 import io.leadbridge.auth.ApiKeyAuthentication;
 import io.leadbridge.cli.DbCommand;
+import io.leadbridge.cli.FlagsCommand;
 import io.leadbridge.cli.KeysCommand;
 import io.leadbridge.cli.OperatorKeyCommand;
 import io.leadbridge.connectors.ConnectorRegistry;
@@ -55,6 +56,7 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new OperatorKeyCommand());
     bootstrap.addCommand(new KeysCommand());
+    bootstrap.addCommand(new FlagsCommand());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.leadbridge.cli;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,5 +19,10 @@ public final class TerminalOutput {
 
   public static void println(String line) {
     OUT.println(line);
+  }
+
+  /** A writer onto the terminal, for libraries that report through a PrintWriter; flush when done. */
+  public static PrintWriter writer() {
+    return new PrintWriter(OUT, true, StandardCharsets.UTF_8);
   }
 }

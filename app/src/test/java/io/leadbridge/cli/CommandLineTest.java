@@ -11,6 +11,8 @@ import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.credentials.KeysConfiguration;
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.storage.Databases;
+import io.leadbridge.testing.CommandLine.Run;
+import io.leadbridge.testing.CommandLine;
 import io.leadbridge.testing.Db;
 import io.leadbridge.testing.TestApps;
 import io.leadbridge.testing.TestDatabases;
@@ -20,11 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CommandLineTest {
 
   private static final Path CONFIG = Path.of("../ops/config/leadbridge.yml").toAbsolutePath().normalize();
-
-  private record Run(int exitCode, String output) {}
 
   /** How many migrations a fresh database of this kind gets: the common ones and its vendor's. */
   private static long migrationScripts(Db db) throws IOException {
@@ -95,6 +93,18 @@ class CommandLineTest {
     Run run = run(Map.of(), "db", "migrate", bad.toString());
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.output()).contains("storge");
+  }
+
+  @Test
+  void flagsSyncNeedsATokenFromTheEnvironmentAndFailsClearlyWithoutLeakingIt() throws Exception {
+    Run noToken = run(Map.of(), "flags", "sync", "--url", "http://127.0.0.1:9");
+    Run unreachable = run(Map.of("LEADBRIDGE_UNLEASH_ADMIN_TOKEN", "*:*.token-that-must-not-print"),
+        "flags", "sync", "--url", "http://127.0.0.1:9", "--dry-run");
+
+    assertThat(noToken.exitCode()).isNotZero();
+    assertThat(noToken.output()).contains("LEADBRIDGE_UNLEASH_ADMIN_TOKEN");
+    assertThat(unreachable.exitCode()).isNotZero();
+    assertThat(unreachable.output()).contains("Flag sync failed").doesNotContain("token-that-must-not-print");
   }
 
   @Test
@@ -161,15 +171,7 @@ class CommandLineTest {
   }
 
   private static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.leadbridge.LeadbridgeApplication"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    return CommandLine.run(env, args);
   }
+
 }

@@ -7,19 +7,14 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
-import io.leadbridge.flags.FlagCatalog;
-import io.leadbridge.flags.FlagSyncRequest;
-import io.leadbridge.flags.FlagSyncRunner;
 import io.leadbridge.flags.LocalUnleashServer;
-import io.leadbridge.flags.SyncOutcome;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.testing.BuiltPlugins;
+import io.leadbridge.testing.CommandLine;
 import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.TestApps;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -71,11 +67,18 @@ class RolloutWithUnleashServerTest {
     server = LocalUnleashServer.start(
         Path.of(System.getProperty("leadbridge.unleash.opsDir", "../ops/unleash")).toAbsolutePath().normalize(),
         Path.of(System.getProperty("leadbridge.unleash.stateRoot", "target/unleash-it")).toAbsolutePath());
-    StringWriter syncOutput = new StringWriter();
-    SyncOutcome synced = new FlagSyncRunner(FlagCatalog.standard()).run(
-        new FlagSyncRequest(server.url(), LocalUnleashServer.ADMIN_TOKEN, null, null, false, false),
-        new PrintWriter(syncOutput));
-    assertThat(synced).as(syncOutput.toString()).isEqualTo(SyncOutcome.CHANGES_APPLIED);
+    // The operator's way: the app's `flags sync` command, in its own JVM, token from the environment.
+    Map<String, String> env = Map.of("LEADBRIDGE_UNLEASH_ADMIN_TOKEN", LocalUnleashServer.ADMIN_TOKEN);
+    String url = server.url().toString();
+    CommandLine.Run dryRun = CommandLine.run(env, "flags", "sync", "--url", url, "--dry-run");
+    CommandLine.Run applied = CommandLine.run(env, "flags", "sync", "--url", url);
+    CommandLine.Run again = CommandLine.run(env, "flags", "sync", "--url", url);
+    assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+    assertThat(dryRun.output()).contains("Dry run: nothing was changed.");
+    assertThat(applied.exitCode()).as(applied.output()).isZero();
+    assertThat(applied.output()).contains("Applied:").doesNotContain(LocalUnleashServer.ADMIN_TOKEN);
+    assertThat(again.exitCode()).as(again.output()).isZero();
+    assertThat(again.output()).doesNotContain("Applied:").doesNotContain("Dry run");
 
     Path plugins = TestApps.tempDir();
     BuiltPlugins.copy(BuiltPlugins.HUBSPOT, plugins);
