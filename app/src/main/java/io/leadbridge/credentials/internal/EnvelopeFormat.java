@@ -2,12 +2,9 @@ package io.leadbridge.credentials.internal;
 
 import io.leadbridge.credentials.CredentialDecryptionException;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals and opens credential envelopes, format version 1 (see {@code ops/keys/ENVELOPE-FORMAT.md}).
@@ -33,10 +30,8 @@ public final class EnvelopeFormat {
 
   private static final byte[] MAGIC = {'L', 'B', 'C', 'E'};
   private static final int HEADER_BYTES = 9;
-  private static final int NONCE_BYTES = 12;
-  private static final int TAG_BITS = 128;
-  private static final int TAG_BYTES = TAG_BITS / 8;
-  private static final int MIN_ENVELOPE_BYTES = HEADER_BYTES + NONCE_BYTES + TAG_BYTES;
+  private static final int NONCE_BYTES = AesGcm.NONCE_BYTES;
+  private static final int MIN_ENVELOPE_BYTES = HEADER_BYTES + NONCE_BYTES + AesGcm.TAG_BYTES;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private EnvelopeFormat() {}
@@ -59,16 +54,7 @@ public final class EnvelopeFormat {
       throw new IllegalArgumentException("the credential is too large for an envelope");
     }
     ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).put(MAGIC).put((byte) VERSION).putInt(keyVersion);
-    byte[] sealed;
-    try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(associatedData(header.array(), tenantId, credentialId));
-      sealed = cipher.doFinal(plaintext);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is unavailable", e);
-    }
+    byte[] sealed = AesGcm.encrypt(dataKey, nonce, associatedData(header.array(), tenantId, credentialId), plaintext);
     return ByteBuffer.allocate(HEADER_BYTES + NONCE_BYTES + sealed.length)
         .put(header.array())
         .put(nonce)
@@ -110,20 +96,8 @@ public final class EnvelopeFormat {
    */
   public static byte[] open(byte[] dataKey, UUID tenantId, UUID credentialId, byte[] envelope) {
     keyVersion(envelope);
-    try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.DECRYPT_MODE,
-          new SecretKeySpec(dataKey, "AES"),
-          new GCMParameterSpec(TAG_BITS, envelope, HEADER_BYTES, NONCE_BYTES));
-      byte[] header = new byte[HEADER_BYTES];
-      System.arraycopy(envelope, 0, header, 0, HEADER_BYTES);
-      cipher.updateAAD(associatedData(header, tenantId, credentialId));
-      int start = HEADER_BYTES + NONCE_BYTES;
-      return cipher.doFinal(envelope, start, envelope.length - start);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new CredentialDecryptionException();
-    }
+    byte[] header = Arrays.copyOf(envelope, HEADER_BYTES);
+    return AesGcm.decrypt(dataKey, envelope, HEADER_BYTES, associatedData(header, tenantId, credentialId));
   }
 
   private static byte[] associatedData(byte[] header, UUID tenantId, UUID credentialId) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,9 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * KEKs kept in owner-only files under a key directory, for the embedded default and development;
@@ -36,8 +32,8 @@ public final class LocalKeyProvider implements KeyProvider {
   private static final String PREFIX = "local:";
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final byte[] MAGIC = {'L', 'B', 'K', 'W', 1};
-  private static final int NONCE_BYTES = 12;
-  private static final int WRAPPED_BYTES = MAGIC.length + NONCE_BYTES + 32 + 16;
+  private static final int NONCE_BYTES = AesGcm.NONCE_BYTES;
+  private static final int WRAPPED_BYTES = MAGIC.length + NONCE_BYTES + 32 + AesGcm.TAG_BYTES;
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -75,16 +71,8 @@ public final class LocalKeyProvider implements KeyProvider {
     if (wrapped == null || wrapped.length != WRAPPED_BYTES || !Arrays.equals(wrapped, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new CredentialDecryptionException();
     }
-    byte[] kek = key(resolve(keyId), false);
-    try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, wrapped, MAGIC.length, NONCE_BYTES));
-      cipher.updateAAD(context(resolve(keyId), tenantId));
-      int start = MAGIC.length + NONCE_BYTES;
-      return cipher.doFinal(wrapped, start, wrapped.length - start);
-    } catch (GeneralSecurityException e) {
-      throw new CredentialDecryptionException();
-    }
+    String canonical = resolve(keyId);
+    return AesGcm.decrypt(key(canonical, false), wrapped, MAGIC.length, context(canonical, tenantId));
   }
 
   @Override
@@ -122,15 +110,8 @@ public final class LocalKeyProvider implements KeyProvider {
   private byte[] wrap(String keyId, UUID tenantId, byte[] dataKey) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
-    try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key(keyId, false), "AES"), new GCMParameterSpec(128, nonce));
-      cipher.updateAAD(context(keyId, tenantId));
-      byte[] sealed = cipher.doFinal(dataKey);
-      return ByteBuffer.allocate(WRAPPED_BYTES).put(MAGIC).put(nonce).put(sealed).array();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is unavailable", e);
-    }
+    byte[] sealed = AesGcm.encrypt(key(keyId, false), nonce, context(keyId, tenantId), dataKey);
+    return ByteBuffer.allocate(WRAPPED_BYTES).put(MAGIC).put(nonce).put(sealed).array();
   }
 
   private static byte[] context(String keyId, UUID tenantId) {
