@@ -84,14 +84,14 @@ class CallContextTest {
     String leaked = call.credentials().withSecret("clientSecret", secret -> new String(secret.chars()));
 
     call.log().warn("vendor said {} for {}", "bad secret " + leaked, "Authorization: Bearer abc.def.ghi");
-    call.log().info("token=pat-na1-11111111-2222-3333-4444-555555555555 jwt eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl");
+    call.log().info("token=pat-sim-generated-test-value-0001 jwt eyJ0ZXN0LW9ubHk.eyJnZW5lcmF0ZWQ.dGVzdC1zaWduYXR1cmU");
     call.log().info("forged\nINFO fake line\r\n{\"apiKey\": \"k-123\"}");
     call.log().error("failed", new IllegalStateException("upstream echoed hunter2-but-longer", new RuntimeException("password=pw1")));
     call.log().debug("lead {} at {}", "2f1e8c9b-0a11-4c1e-9d7a-5b0d3c6e3f4a", "/crm/v3/objects/contacts/batch/upsert");
 
     assertThat(logged.list).hasSize(5);
     String all = String.join("\n", logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-    assertThat(all).doesNotContain("hunter2", "abc.def.ghi", "pat-na1", "eyJhbGciOi", "k-123", "pw1");
+    assertThat(all).doesNotContain("hunter2", "abc.def.ghi", "pat-sim-generated", "eyJ0ZXN0LW9ubHk", "dGVzdC1zaWduYXR1cmU", "k-123", "pw1");
     assertThat(logged.list.get(0).getFormattedMessage()).isEqualTo("vendor said bad secret [REDACTED] for Authorization: Bearer [REDACTED]");
     assertThat(logged.list.get(2).getFormattedMessage()).doesNotContain("\n", "\r");
     assertThat(logged.list.get(3).getFormattedMessage())
