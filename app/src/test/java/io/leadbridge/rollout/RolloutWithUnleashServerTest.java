@@ -9,7 +9,6 @@ import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
 import io.leadbridge.flags.LocalUnleashServer;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
-import io.leadbridge.testing.BuiltPlugins;
 import io.leadbridge.testing.CommandLine;
 import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
@@ -80,10 +79,7 @@ class RolloutWithUnleashServerTest {
     assertThat(again.exitCode()).as(again.output()).isZero();
     assertThat(again.output()).doesNotContain("Applied:").doesNotContain("Dry run");
 
-    Path plugins = TestApps.tempDir();
-    BuiltPlugins.copy(BuiltPlugins.HUBSPOT, plugins);
-    app = TestApps.appWithPlugins(Db.H2, plugins,
-        ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"),
+    app = TestApps.appWithHubSpot(Db.H2, TestApps.tempDir(),
         ConfigOverride.config("rollout.serverUrl", server.url().toString()),
         ConfigOverride.config("rollout.apiToken", LocalUnleashServer.BACKEND_TOKEN),
         ConfigOverride.config("rollout.refreshInterval", "1 second"));

@@ -56,9 +56,12 @@ public final class TestApps {
    * A hub with the real HubSpot plugin jar in {@code pluginsDirectory}, allowed to call simulators
    * on 127.0.0.1 over http.
    */
-  public static DropwizardAppExtension<LeadbridgeConfiguration> appWithHubSpot(Db db, Path pluginsDirectory) {
+  public static DropwizardAppExtension<LeadbridgeConfiguration> appWithHubSpot(
+      Db db, Path pluginsDirectory, ConfigOverride... extra) {
     BuiltPlugins.copy(BuiltPlugins.HUBSPOT, pluginsDirectory);
-    return appWithPlugins(db, pluginsDirectory, ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"));
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(extra));
+    overrides.add(0, ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"));
+    return appWithPlugins(db, pluginsDirectory, overrides.toArray(ConfigOverride[]::new));
   }
 
   /** A hub (or subclass) on a database the test created, loading plugins from {@code pluginsDirectory}. */
