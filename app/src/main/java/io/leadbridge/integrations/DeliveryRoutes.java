@@ -1,0 +1,20 @@
+package io.leadbridge.integrations;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The integrations as the delivery engine sees them: where a delivery goes, and pausing an
+ * integration whose credentials the vendor refused. Implementations are thread-safe.
+ */
+public interface DeliveryRoutes {
+
+  /** The integration's route; empty when it has been deleted. */
+  Optional<DeliveryRoute> find(IntegrationKind kind, UUID integrationId);
+
+  /**
+   * Pauses the integration until its tenant replaces the credentials (which makes it active
+   * again); the reason is shown in the integration's API view and must not contain a secret.
+   */
+  void pause(IntegrationKind kind, UUID integrationId, String reason);
+}
