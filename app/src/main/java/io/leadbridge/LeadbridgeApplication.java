@@ -17,8 +17,9 @@ import io.leadbridge.cli.KeysCommand;
 import io.leadbridge.cli.OperatorKeyCommand;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.connectors.ConnectorsModule;
-import io.leadbridge.connectors.IntegrationRateLimits;
 import io.leadbridge.credentials.CredentialsModule;
+import io.leadbridge.delivery.DeliveryModule;
+import io.leadbridge.delivery.VendorRateLimiter;
 import io.leadbridge.integrations.IntegrationsModule;
 import io.leadbridge.leads.LeadsModule;
 import io.leadbridge.rollout.RolloutModule;
@@ -29,6 +30,7 @@ import io.leadbridge.tenants.TenantsModule;
 import io.leadbridge.web.LogHygiene;
 import io.leadbridge.web.WebHygiene;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -95,12 +97,20 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
 
     IntegrationsModule integrations =
         new IntegrationsModule(jdbi, credentials.vault(), config.getIntegrations(), clock);
-    // No limiter yet: connectors are not throttled until the delivery engine brings one.
+    VendorRateLimiter limiter = new VendorRateLimiter(
+        Duration.ofMillis(config.getDelivery().getRateLimitGuard().toMilliseconds()), clock);
     connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
-        integrations.credentialSource(), IntegrationRateLimits.unlimited(), version());
+        integrations.credentialSource(), limiter, version());
     connectors.install(environment);
     integrations.resources(connectors.registry(), rollout.gate()).forEach(environment.jersey()::register);
-    new LeadsModule(jdbi, clock).resources().forEach(environment.jersey()::register);
+    LeadsModule leads = new LeadsModule(jdbi, clock);
+    leads.resources().forEach(environment.jersey()::register);
+
+    DeliveryModule delivery = new DeliveryModule(config.getDelivery(), jdbi, clock, environment.metrics(), audit,
+        limiter, new DeliveryModule.Collaborators(leads.queries(), connectors.registry(),
+            integrations.webhookDeliverer(), integrations.deliveryRoutes(), rollout.gate()));
+    environment.lifecycle().manage(delivery);
+    delivery.resources().forEach(environment.jersey()::register);
 
     WebHygiene.install(environment, config.getWeb(), version());
   }

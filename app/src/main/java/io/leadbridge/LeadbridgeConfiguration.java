@@ -7,6 +7,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.leadbridge.connectors.ConnectorsConfiguration;
 import io.leadbridge.credentials.KeysConfiguration;
+import io.leadbridge.delivery.DeliveryConfiguration;
 import io.leadbridge.integrations.IntegrationsConfiguration;
 import io.leadbridge.rollout.RolloutConfiguration;
 import io.leadbridge.storage.StorageConfiguration;
@@ -37,6 +38,8 @@ public class LeadbridgeConfiguration extends Configuration {
   @Valid @NotNull private ConnectorsConfiguration connectors = new ConnectorsConfiguration();
 
   @Valid @NotNull private RolloutConfiguration rollout = new RolloutConfiguration();
+
+  @Valid @NotNull private DeliveryConfiguration delivery = new DeliveryConfiguration();
 
   /** Sets the defaults that keep the admin port private and errors uniform. */
   public LeadbridgeConfiguration() {
@@ -117,6 +120,16 @@ public class LeadbridgeConfiguration extends Configuration {
   @JsonProperty("rollout")
   public void setRollout(RolloutConfiguration rollout) {
     this.rollout = rollout;
+  }
+
+  @JsonProperty("delivery")
+  public DeliveryConfiguration getDelivery() {
+    return delivery;
+  }
+
+  @JsonProperty("delivery")
+  public void setDelivery(DeliveryConfiguration delivery) {
+    this.delivery = delivery;
   }
 
   /** The JDBC settings, for code that only needs the database. */

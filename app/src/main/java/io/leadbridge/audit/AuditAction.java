@@ -12,7 +12,10 @@ public enum AuditAction {
   DATA_KEY_CREATED("keys.data_key_created"),
   DATA_KEY_REWRAPPED("keys.data_key_rewrapped"),
   TENANT_KEY_ROTATED("keys.tenant_rotated"),
-  TENANT_KEYS_SHREDDED("keys.tenant_shredded");
+  TENANT_KEYS_SHREDDED("keys.tenant_shredded"),
+  DELIVERY_REPLAYED("delivery.replayed"),
+  DELIVERY_MOVED_TO_MANUAL_QUEUE("delivery.moved_to_manual_queue"),
+  MANUAL_QUEUE_ACKNOWLEDGED("manual_queue.acknowledged");
 
   private final String wireName;
 

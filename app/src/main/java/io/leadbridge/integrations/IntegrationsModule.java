@@ -1,13 +1,17 @@
 package io.leadbridge.integrations;
 
+import io.leadbridge.connector.api.DeliveryOutcome;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.connectors.CredentialSource;
 import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.integrations.internal.RegistryConnectorDirectory;
+import io.leadbridge.integrations.internal.RoutesByKind;
+import io.leadbridge.integrations.internal.ThirdPartyDeliveryRoutes;
 import io.leadbridge.integrations.internal.VaultCredentialSource;
 import io.leadbridge.rollout.RolloutGate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,6 +35,17 @@ public final class IntegrationsModule {
   /** What the plugin host reads credentials through. */
   public CredentialSource credentialSource() {
     return new VaultCredentialSource(jdbi, vault);
+  }
+
+  /** Where the delivery engine sends each integration's leads. */
+  public DeliveryRoutes deliveryRoutes() {
+    return new RoutesByKind(Map.of(IntegrationKind.THIRD_PARTY, new ThirdPartyDeliveryRoutes(jdbi, clock)));
+  }
+
+  /** Delivers to internal integrations; none can exist before their table does. */
+  public WebhookDeliverer webhookDeliverer() {
+    return (tenantId, integrationId, leadId, leadJson, deadline) ->
+        DeliveryOutcome.retryable("internal integrations are not available on this hub");
   }
 
   /** The JAX-RS resources, on top of the plugin host's registry and the rollout flags. */

@@ -9,6 +9,7 @@ import io.leadbridge.leads.api.LeadBody;
 import io.leadbridge.leads.internal.CanonicalJson;
 import io.leadbridge.leads.internal.DeliveryDao;
 import io.leadbridge.leads.internal.IdempotencyClaims;
+import io.leadbridge.leads.internal.IntegrationTarget;
 import io.leadbridge.leads.internal.IdempotencyClaims.Outcome;
 import io.leadbridge.leads.internal.IdempotencyClaims.Replay;
 import io.leadbridge.leads.internal.IdempotencyClaims.Won;
@@ -87,10 +88,10 @@ public final class LeadIntake {
     DeliveryDao deliveries = tx.attach(DeliveryDao.class);
     leads.insert(leadId, tenantId, lead.externalId(), canonical, receivedAt, now);
     List<AcceptedDeliveryView> queued = new ArrayList<>();
-    for (UUID integrationId : leads.enabledThirdPartyIntegrations(tenantId)) {
+    for (IntegrationTarget target : leads.enabledIntegrations(tenantId)) {
       UUID deliveryId = UUID.randomUUID();
-      deliveries.insertPending(deliveryId, tenantId, leadId, integrationId, now);
-      queued.add(new AcceptedDeliveryView(deliveryId, integrationId, DeliveryStatus.PENDING.column()));
+      deliveries.insertPending(deliveryId, tenantId, leadId, target, now);
+      queued.add(new AcceptedDeliveryView(deliveryId, target.id(), DeliveryStatus.PENDING.column()));
     }
     String body = CanonicalJson.write(new LeadAcceptedView(leadId, queued));
     claims.complete(tx, tenantId, key, claim, leadId, ACCEPTED, body);

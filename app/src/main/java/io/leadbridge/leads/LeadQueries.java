@@ -7,6 +7,7 @@ import io.leadbridge.leads.internal.LeadDao;
 import io.leadbridge.leads.internal.StoredLead;
 import io.leadbridge.storage.Page;
 import io.leadbridge.storage.PageRequest;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,21 @@ public final class LeadQueries {
     List<Lead> rows = jdbi.withHandle(h -> withDeliveries(h, tenantId, h.attach(LeadDao.class)
         .page(tenantId, request.afterCreatedAt(), request.afterId(), request.limit() + 1)));
     return Page.fromOverfetch(rows, request, lead -> PageRequest.cursorAfter(lead.createdAt(), lead.id()));
+  }
+
+  /** The leads with these ids, ready to hand to a connector or webhook, by id; missing ids are left out. */
+  public Map<UUID, DeliverableLead> forDelivery(Collection<UUID> leadIds) {
+    if (leadIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withExtension(LeadDao.class, dao -> dao.byIds(leadIds)).stream()
+        .collect(Collectors.toMap(StoredLead::id, LeadQueries::deliverable));
+  }
+
+  private static DeliverableLead deliverable(StoredLead stored) {
+    Lead lead = new Lead(stored.id(), stored.tenantId(), CanonicalJson.lead(stored.body()), stored.receivedAt(),
+        stored.createdAt(), List.of());
+    return new DeliverableLead(stored.id(), stored.tenantId(), LeadRecords.of(lead), stored.body());
   }
 
   private static List<Lead> withDeliveries(Handle handle, UUID tenantId, List<StoredLead> leads) {

@@ -15,6 +15,11 @@ public final class LeadsModule {
     this.queries = new LeadQueries(jdbi);
   }
 
+  /** Reads leads, for the delivery engine. */
+  public LeadQueries queries() {
+    return queries;
+  }
+
   /** The JAX-RS resources. */
   public List<Object> resources() {
     return List.of(new LeadsResource(intake, queries));

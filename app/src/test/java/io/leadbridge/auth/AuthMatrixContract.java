@@ -88,6 +88,16 @@ public abstract class AuthMatrixContract extends HubTest {
     MATRIX.put("GET /v1/leads", tenantWriter(f -> "/v1/leads", null, null));
     MATRIX.put("GET /v1/leads/{leadId}",
         tenantWriter(f -> "/v1/leads/" + UUID.randomUUID(), null, f -> "/v1/leads/" + UUID.randomUUID()));
+    MATRIX.put("GET /v1/deliveries", operator(f -> "/v1/deliveries?status=dead", null, null));
+    MATRIX.put("POST /v1/deliveries/{deliveryId}/replay",
+        operator(f -> "/v1/deliveries/" + UUID.randomUUID() + "/replay", null, null));
+    MATRIX.put("POST /v1/deliveries/{deliveryId}/move-to-manual-queue",
+        operator(f -> "/v1/deliveries/" + UUID.randomUUID() + "/move-to-manual-queue", null, null));
+    MATRIX.put("POST /v1/deliveries/held/move-to-manual-queue",
+        operator(f -> "/v1/deliveries/held/move-to-manual-queue", f -> "{\"tenantId\":\"" + f.tenantA() + "\"}", null));
+    MATRIX.put("GET /v1/manual-queue", tenantAdmin(f -> "/v1/manual-queue", null, null));
+    MATRIX.put("POST /v1/manual-queue/{deliveryId}/ack",
+        tenantAdmin(f -> "/v1/manual-queue/" + UUID.randomUUID() + "/ack", null, null));
   }
 
   private static Entry operator(

@@ -57,11 +57,21 @@ public interface ThirdPartyIntegrationDao {
       @Bind("enabled") boolean enabled,
       @Bind("at") Instant at);
 
+  /** Sets new credentials; an integration paused because its old ones were refused becomes active again. */
   @SqlUpdate(
-      "UPDATE third_party_integrations SET credential_id = :credentialId, updated_at = :at"
+      "UPDATE third_party_integrations SET credential_id = :credentialId, status = 'active', status_reason = NULL,"
+          + " updated_at = :at"
           + " WHERE id = :id AND tenant_id = :tenantId")
   int setCredential(
       @Bind("tenantId") UUID tenantId, @Bind("id") UUID id, @Bind("credentialId") UUID credentialId, @Bind("at") Instant at);
+
+  /** The integration whatever its tenant, for the delivery engine. */
+  @SqlQuery("SELECT * FROM third_party_integrations WHERE id = :id")
+  Optional<ThirdPartyIntegration> findForDelivery(@Bind("id") UUID id);
+
+  @SqlUpdate(
+      "UPDATE third_party_integrations SET status = 'paused', status_reason = :reason, updated_at = :at WHERE id = :id")
+  int pause(@Bind("id") UUID id, @Bind("reason") String reason, @Bind("at") Instant at);
 
   @SqlUpdate("DELETE FROM third_party_integrations WHERE id = :id AND tenant_id = :tenantId")
   int delete(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id);

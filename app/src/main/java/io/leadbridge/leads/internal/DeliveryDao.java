@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -15,16 +16,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(DeliveryRowMapper.class)
 public interface DeliveryDao {
 
-  /** A new delivery to a third-party integration: pending, never attempted, due now. */
+  /** A new delivery: pending, never attempted, due now. */
   @SqlUpdate(
-      "INSERT INTO deliveries (id, tenant_id, lead_id, integration_id, integration_kind, status, attempts,"
-          + " next_attempt_at, created_at, updated_at)"
-          + " VALUES (:id, :tenantId, :leadId, :integrationId, 'third_party', 'pending', 0, :at, :at, :at)")
+      "INSERT INTO deliveries (id, tenant_id, lead_id, integration_id, integration_kind, connector_id, status,"
+          + " attempts, next_attempt_at, created_at, updated_at)"
+          + " VALUES (:id, :tenantId, :leadId, :target.id, :target.kind, :target.connector, 'pending', 0, :at, :at, :at)")
   void insertPending(
       @Bind("id") UUID id,
       @Bind("tenantId") UUID tenantId,
       @Bind("leadId") UUID leadId,
-      @Bind("integrationId") UUID integrationId,
+      @BindMethods("target") IntegrationTarget target,
       @Bind("at") Instant at);
 
   /** The deliveries of the given leads of the tenant, in creation order per lead. */

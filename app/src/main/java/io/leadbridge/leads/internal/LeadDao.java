@@ -1,11 +1,14 @@
 package io.leadbridge.leads.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -37,9 +40,17 @@ public interface LeadDao {
       @Bind("afterId") UUID afterId,
       @Bind("limit") int limit);
 
-  /** The tenant's third-party integrations that take new leads, in creation order. */
+  /**
+   * The tenant's integrations that take new leads, in creation order: its enabled third-party
+   * integrations (paused ones included: the engine holds their deliveries until they are active).
+   */
   @SqlQuery(
-      "SELECT id FROM third_party_integrations WHERE tenant_id = :tenantId AND enabled = TRUE"
-          + " ORDER BY created_at, id")
-  List<UUID> enabledThirdPartyIntegrations(@Bind("tenantId") UUID tenantId);
+      "SELECT id, 'third_party' AS kind, connector FROM third_party_integrations"
+          + " WHERE tenant_id = :tenantId AND enabled = TRUE ORDER BY created_at, id")
+  @RegisterConstructorMapper(IntegrationTarget.class)
+  List<IntegrationTarget> enabledIntegrations(@Bind("tenantId") UUID tenantId);
+
+  /** The leads with these ids, whatever their tenant (the delivery engine reads its batch). */
+  @SqlQuery("SELECT * FROM leads WHERE id IN (<ids>)")
+  List<StoredLead> byIds(@BindList("ids") Collection<UUID> ids);
 }

@@ -1,0 +1,24 @@
+package io.leadbridge.delivery.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A lead waiting in the tenant's manual queue: which integration it did not reach, why, and the
+ * lead itself so staff can enter it by hand; immutable.
+ *
+ * @param queuedAt when it entered the queue
+ * @param lead the lead as the tenant sent it
+ */
+public record ManualQueueEntryView(
+    UUID deliveryId,
+    UUID leadId,
+    String externalId,
+    UUID integrationId,
+    String integrationKind,
+    String connector,
+    String reasonCode,
+    String reasonMessage,
+    Instant queuedAt,
+    JsonNode lead) {}

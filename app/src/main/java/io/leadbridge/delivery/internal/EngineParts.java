@@ -1,0 +1,33 @@
+package io.leadbridge.delivery.internal;
+
+import io.leadbridge.connectors.ConnectorRegistry;
+import io.leadbridge.delivery.DeliveryConfiguration;
+import io.leadbridge.delivery.VendorRateLimiter;
+import io.leadbridge.integrations.DeliveryRoutes;
+import io.leadbridge.integrations.WebhookDeliverer;
+import io.leadbridge.leads.LeadQueries;
+import io.leadbridge.rollout.RolloutGate;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What the engine's dispatcher and calls share; immutable (its parts are thread-safe).
+ *
+ * @param watchdog interrupts calls that overrun the call timeout
+ */
+public record EngineParts(
+    DeliveryConfiguration config,
+    Jdbi jdbi,
+    Clock clock,
+    LeadQueries leads,
+    ConnectorRegistry registry,
+    WebhookDeliverer webhooks,
+    DeliveryRoutes routes,
+    RolloutGate gate,
+    VendorRateLimiter limiter,
+    IntegrationBreakers breakers,
+    CallSlots slots,
+    DeliveryMeters meters,
+    Backoff backoff,
+    ScheduledExecutorService watchdog) {}

@@ -1,0 +1,81 @@
+package io.leadbridge.delivery.internal;
+
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.leadbridge.delivery.DeliveryConfiguration.BreakerConfiguration;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Resilience4j circuit breaker per integration: a vendor that keeps failing for one tenant
+ * gets a rest (its deliveries stay in the outbox) instead of every due batch. A failure is a batch
+ * whose every answer was retryable or that timed out; rejections and rate limits are answers from
+ * a healthy vendor. Per node. Thread-safe.
+ */
+public final class IntegrationBreakers {
+
+  private final CircuitBreakerRegistry registry;
+  private final MetricRegistry metrics;
+
+  public IntegrationBreakers(BreakerConfiguration config, MetricRegistry metrics) {
+    CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(config.getWindow())
+        .minimumNumberOfCalls(config.getWindow())
+        .failureRateThreshold(config.getFailureRateThreshold())
+        .waitDurationInOpenState(Duration.ofMillis(config.getOpenFor().toMilliseconds()))
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .build();
+    this.registry = CircuitBreakerRegistry.of(breaker);
+    this.metrics = metrics;
+  }
+
+  /** The integration's breaker; its state is the gauge {@code delivery.<connector>.integration.<id>.breaker}. */
+  public CircuitBreaker of(String connectorId, UUID integrationId) {
+    return registry.circuitBreaker(
+        integrationId.toString(), () -> created(connectorId, integrationId), Map.of("connector", connectorId));
+  }
+
+  /** Whether the integration's breaker keeps calls away now (open, or half-open with its trial out). */
+  public boolean isOpen(UUID integrationId) {
+    return registry.find(integrationId.toString())
+        .map(b -> b.getState() == CircuitBreaker.State.OPEN || b.getState() == CircuitBreaker.State.FORCED_OPEN)
+        .orElse(false);
+  }
+
+  /** How many breakers of the connector's integrations are open on this node. */
+  public long openCount(String connectorId) {
+    return registry.getAllCircuitBreakers().stream()
+        .filter(b -> connectorId.equals(b.getTags().get("connector")))
+        .filter(b -> b.getState() == CircuitBreaker.State.OPEN)
+        .count();
+  }
+
+  public static void success(CircuitBreaker breaker, long startNanos) {
+    breaker.onSuccess(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+  }
+
+  public static void failure(CircuitBreaker breaker, long startNanos, Throwable cause) {
+    breaker.onError(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS, cause);
+  }
+
+  private CircuitBreakerConfig created(String connectorId, UUID integrationId) {
+    String name = DeliveryMeters.integrationPrefix(connectorId, integrationId) + ".breaker";
+    metrics.gauge(name, () -> (Gauge<Integer>) () -> registry.find(integrationId.toString())
+        .map(b -> stateCode(b.getState())).orElse(0));
+    return registry.getDefaultConfig();
+  }
+
+  private static int stateCode(CircuitBreaker.State state) {
+    return switch (state) {
+      case CLOSED, DISABLED, METRICS_ONLY -> 0;
+      case HALF_OPEN -> 1;
+      case OPEN, FORCED_OPEN -> 2;
+    };
+  }
+}

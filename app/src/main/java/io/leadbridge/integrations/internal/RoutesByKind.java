@@ -1,0 +1,32 @@
+package io.leadbridge.integrations.internal;
+
+import io.leadbridge.integrations.DeliveryRoute;
+import io.leadbridge.integrations.DeliveryRoutes;
+import io.leadbridge.integrations.IntegrationKind;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Sends each route question to the routes of its integration kind; thread-safe when they are. */
+public final class RoutesByKind implements DeliveryRoutes {
+
+  private final Map<IntegrationKind, DeliveryRoutes> byKind;
+
+  public RoutesByKind(Map<IntegrationKind, DeliveryRoutes> byKind) {
+    this.byKind = Map.copyOf(byKind);
+  }
+
+  @Override
+  public Optional<DeliveryRoute> find(IntegrationKind kind, UUID integrationId) {
+    DeliveryRoutes routes = byKind.get(kind);
+    return routes == null ? Optional.empty() : routes.find(kind, integrationId);
+  }
+
+  @Override
+  public void pause(IntegrationKind kind, UUID integrationId, String reason) {
+    DeliveryRoutes routes = byKind.get(kind);
+    if (routes != null) {
+      routes.pause(kind, integrationId, reason);
+    }
+  }
+}

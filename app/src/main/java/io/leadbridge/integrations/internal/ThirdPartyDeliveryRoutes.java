@@ -1,0 +1,42 @@
+package io.leadbridge.integrations.internal;
+
+import io.leadbridge.integrations.DeliveryRoute;
+import io.leadbridge.integrations.DeliveryRoutes;
+import io.leadbridge.integrations.IntegrationKind;
+import io.leadbridge.integrations.ThirdPartyIntegration;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** The delivery routes of third-party integrations, read from their table; thread-safe. */
+public final class ThirdPartyDeliveryRoutes implements DeliveryRoutes {
+
+  private static final int MAX_REASON = 300;
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public ThirdPartyDeliveryRoutes(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<DeliveryRoute> find(IntegrationKind kind, UUID integrationId) {
+    return jdbi.withExtension(ThirdPartyIntegrationDao.class, dao -> dao.findForDelivery(integrationId))
+        .map(ThirdPartyDeliveryRoutes::route);
+  }
+
+  @Override
+  public void pause(IntegrationKind kind, UUID integrationId, String reason) {
+    String clipped = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+    jdbi.useExtension(ThirdPartyIntegrationDao.class, dao -> dao.pause(integrationId, clipped, clock.instant()));
+  }
+
+  private static DeliveryRoute route(ThirdPartyIntegration integration) {
+    return new DeliveryRoute(IntegrationKind.THIRD_PARTY, integration.id(), integration.tenantId(),
+        integration.connector(), integration.enabled(), integration.status(), integration.baseUrl(),
+        integration.settings());
+  }
+}

@@ -1,0 +1,250 @@
+package io.leadbridge.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadbridge.auth.Role;
+import io.leadbridge.simulators.hubspot.HubSpotSimulator;
+import io.leadbridge.simulators.hubspot.SimulatedRecord;
+import io.leadbridge.testing.Hub;
+import io.leadbridge.testing.HubTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The delivery engine end to end, on a hub running the real HubSpot plugin against its simulator:
+ * leads reach the vendor once each, refused credentials pause the integration and hold its work
+ * until new ones come, failing vendors lead to dead letters that operators replay or move to the
+ * tenant's manual queue (JSON, CSV, acknowledge), and a disabled integration holds its work.
+ */
+@Timeout(120)
+abstract class DeliveryContract extends HubTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String TOKEN = "pat-sim-delivery-token";
+
+  private final List<HubSpotSimulator> simulators = new ArrayList<>();
+
+  @AfterEach
+  void stopSimulators() {
+    simulators.forEach(HubSpotSimulator::close);
+  }
+
+  private HubSpotSimulator simulator() {
+    HubSpotSimulator simulator = HubSpotSimulator.builder().token(TOKEN).start();
+    simulators.add(simulator);
+    return simulator;
+  }
+
+  private String admin(UUID tenant) {
+    return hub().tenantKey(tenant, Role.TENANT_ADMIN);
+  }
+
+  private String integration(UUID tenant, HubSpotSimulator vendor, String token) {
+    HttpResponse<String> created = hub().api().postJson("/v1/integrations/third-party", admin(tenant),
+        "{\"connector\":\"hubspot\",\"name\":\"CRM\",\"baseUrl\":\"" + vendor.baseUri()
+            + "\",\"credentials\":{\"accessToken\":\"" + token + "\"}}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Hub.json(created).get("id").asText();
+  }
+
+  private List<String> sendLeads(UUID tenant, int count) {
+    String key = hub().tenantKey(tenant, Role.TENANT_WRITER);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String body = "{\"externalId\":\"form-" + i + "\",\"customer\":{\"firstName\":\"Dana\",\"lastName\":\"Reyes" + i
+          + "\",\"emails\":[\"dana" + i + "-" + UUID.randomUUID() + "@example.com\"]},"
+          + "\"vehicles\":[{\"year\":2021,\"make\":\"Honda\",\"model\":\"Accord\"}]}";
+      HttpRequest request = HttpRequest.newBuilder(hub().api().uri("/v1/leads"))
+          .header("Authorization", "Bearer " + key)
+          .header("Content-Type", "application/json")
+          .header("Idempotency-Key", UUID.randomUUID().toString())
+          .POST(HttpRequest.BodyPublishers.ofString(body))
+          .build();
+      HttpResponse<String> accepted = hub().api().send(request);
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      ids.add(Hub.json(accepted).get("id").asText());
+    }
+    return ids;
+  }
+
+  private JsonNode delivery(UUID tenant, String leadId) {
+    return Hub.json(hub().api().get("/v1/leads/" + leadId, admin(tenant))).get("deliveries").get(0);
+  }
+
+  private void awaitStatus(UUID tenant, List<String> leadIds, String status) {
+    awaitTrue("every delivery " + status, () -> leadIds.stream()
+        .allMatch(id -> delivery(tenant, id).get("status").asText().equals(status)));
+  }
+
+  private static void awaitTrue(String what, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as("waited for: " + what).isBefore(deadline);
+      sleep(100);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Set<String> leadIdsAt(HubSpotSimulator vendor) {
+    return vendor.contacts().stream().map(c -> c.property("leadbridge_lead_id").orElse(""))
+        .filter(Predicate.not(String::isEmpty)).collect(Collectors.toSet());
+  }
+
+  @Test
+  void everyLeadReachesTheVendorOnceAndShowsDeliveredWithItsRemoteId() {
+    HubSpotSimulator vendor = simulator();
+    UUID tenant = hub().createTenant();
+    integration(tenant, vendor, TOKEN);
+
+    List<String> leads = sendLeads(tenant, 25);
+    awaitStatus(tenant, leads, "delivered");
+
+    assertThat(leadIdsAt(vendor)).containsExactlyInAnyOrderElementsOf(leads);
+    assertThat(vendor.contacts()).hasSize(25);
+    JsonNode delivered = delivery(tenant, leads.get(0));
+    assertThat(delivered.get("attempts").asInt()).isEqualTo(1);
+    SimulatedRecord contact = vendor.contactByProperty("leadbridge_lead_id", leads.get(0)).orElseThrow();
+    assertThat(delivered.get("remoteId").asText()).isEqualTo(contact.id());
+  }
+
+  @Test
+  void refusedCredentialsPauseTheIntegrationHoldItsLeadsAndNewCredentialsReleaseThem() {
+    HubSpotSimulator vendor = simulator();
+    String revoked = vendor.newToken();
+    vendor.revokeToken(revoked);
+    UUID tenant = hub().createTenant();
+    String integrationId = integration(tenant, vendor, revoked);
+
+    List<String> leads = sendLeads(tenant, 3);
+    awaitStatus(tenant, leads, "held");
+    JsonNode paused = Hub.json(hub().api().get("/v1/integrations/third-party/" + integrationId, admin(tenant)));
+    HttpResponse<String> replaced = hub().api().send("PUT", "/v1/integrations/third-party/" + integrationId
+        + "/credentials", admin(tenant), "application/json", "{\"accessToken\":\"" + TOKEN + "\"}");
+    awaitStatus(tenant, leads, "delivered");
+
+    assertThat(paused.get("status").asText()).isEqualTo("paused");
+    assertThat(paused.toString()).doesNotContain(revoked);
+    assertThat(replaced.statusCode()).isEqualTo(204);
+    assertThat(leadIdsAt(vendor)).containsExactlyInAnyOrderElementsOf(leads);
+    JsonNode active = Hub.json(hub().api().get("/v1/integrations/third-party/" + integrationId, admin(tenant)));
+    assertThat(active.get("status").asText()).isEqualTo("active");
+  }
+
+  @Test
+  void aVendorThatKeepsFailingMakesDeadLettersThatOperatorsReplayOnceItRecovers() {
+    HubSpotSimulator vendor = simulator();
+    vendor.chaos().failWithProbability(1.0).failureStatuses(502);
+    UUID tenant = hub().createTenant();
+    integration(tenant, vendor, TOKEN);
+
+    List<String> leads = sendLeads(tenant, 2);
+    awaitStatus(tenant, leads, "dead");
+    JsonNode dead = Hub.json(hub().api().get("/v1/deliveries?status=dead&tenantId=" + tenant, hub().operatorKey()));
+    vendor.chaos().reset();
+    String deliveryId = delivery(tenant, leads.get(0)).get("id").asText();
+    HttpResponse<String> replayed = hub().api().postJson("/v1/deliveries/" + deliveryId + "/replay",
+        hub().operatorKey(), "");
+    HttpResponse<String> replayedTwice = hub().api().postJson("/v1/deliveries/" + deliveryId + "/replay",
+        hub().operatorKey(), "");
+    awaitStatus(tenant, leads.subList(0, 1), "delivered");
+
+    assertThat(dead.get("items")).hasSize(2);
+    assertThat(dead.get("items").get(0).get("lastErrorCode").asText()).isEqualTo("retries_exhausted");
+    assertThat(dead.get("items").get(0).get("attempts").asInt()).isEqualTo(8);
+    assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(202);
+    assertThat(replayedTwice.statusCode()).isIn(202, 409);
+    assertThat(leadIdsAt(vendor)).containsExactly(leads.get(0));
+    assertThat(delivery(tenant, leads.get(1)).get("status").asText()).isEqualTo("dead");
+  }
+
+  @Test
+  void operatorsMoveDeadWorkToTheTenantsManualQueueWhichExportsCsvAndAcknowledges() {
+    HubSpotSimulator vendor = simulator();
+    vendor.chaos().failWithProbability(1.0);
+    UUID tenant = hub().createTenant();
+    integration(tenant, vendor, TOKEN);
+    List<String> leads = sendLeads(tenant, 1);
+    awaitStatus(tenant, leads, "dead");
+    String deliveryId = delivery(tenant, leads.get(0)).get("id").asText();
+
+    HttpResponse<String> moved = hub().api().postJson("/v1/deliveries/" + deliveryId + "/move-to-manual-queue",
+        hub().operatorKey(), "");
+    JsonNode queue = Hub.json(hub().api().get("/v1/manual-queue", admin(tenant)));
+    HttpResponse<String> csv = hub().api().send(HttpRequest.newBuilder(hub().api().uri("/v1/manual-queue"))
+        .header("Authorization", "Bearer " + admin(tenant)).header("Accept", "text/csv").GET().build());
+    JsonNode otherTenantsQueue = Hub.json(hub().api().get("/v1/manual-queue", admin(hub().createTenant())));
+    HttpResponse<String> ackByOther = hub().api().postJson("/v1/manual-queue/" + deliveryId + "/ack",
+        admin(hub().createTenant()), "");
+    HttpResponse<String> ack = hub().api().postJson("/v1/manual-queue/" + deliveryId + "/ack", admin(tenant), "");
+    HttpResponse<String> ackAgain = hub().api().postJson("/v1/manual-queue/" + deliveryId + "/ack", admin(tenant), "");
+    JsonNode after = Hub.json(hub().api().get("/v1/manual-queue", admin(tenant)));
+
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    assertThat(queue.get("items")).hasSize(1);
+    assertThat(queue.get("items").get(0).get("deliveryId").asText()).isEqualTo(deliveryId);
+    assertThat(queue.get("items").get(0).get("lead").get("customer").get("lastName").asText()).isEqualTo("Reyes0");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(csv.body().split("\r\n")).hasSize(2);
+    assertThat(csv.body()).startsWith("delivery_id,lead_id,external_id").contains(deliveryId).contains("Reyes0")
+        .contains("2021 Honda Accord");
+    assertThat(otherTenantsQueue.get("items")).isEmpty();
+    assertThat(ackByOther.statusCode()).isEqualTo(404);
+    assertThat(ack.statusCode()).isEqualTo(204);
+    assertThat(ackAgain.statusCode()).isEqualTo(204);
+    assertThat(after.get("items")).isEmpty();
+  }
+
+  @Test
+  void aDisabledIntegrationGetsNoDeliveriesAndItsVendorNoCalls() {
+    HubSpotSimulator vendor = simulator();
+    UUID tenant = hub().createTenant();
+    String integrationId = integration(tenant, vendor, TOKEN);
+    hub().api().send("PATCH", "/v1/integrations/third-party/" + integrationId, admin(tenant), "application/json",
+        "{\"enabled\":false}");
+
+    List<String> leads = sendLeads(tenant, 3);
+    sleep(500);
+
+    assertThat(leads).allSatisfy(id -> assertThat(
+        Hub.json(hub().api().get("/v1/leads/" + id, admin(tenant))).get("deliveries")).isEmpty());
+    assertThat(vendor.requestCount()).isZero();
+  }
+
+  @Test
+  void operatorListsRejectBadFiltersAndUnknownDeliveries() {
+    HttpResponse<String> badStatus = hub().api().get("/v1/deliveries?status=lost", hub().operatorKey());
+    HttpResponse<String> badTenant = hub().api().get("/v1/deliveries?tenantId=nope", hub().operatorKey());
+    HttpResponse<String> unknown = hub().api().postJson("/v1/deliveries/" + UUID.randomUUID() + "/replay",
+        hub().operatorKey(), "");
+    HttpResponse<String> moveHeld = hub().api().postJson("/v1/deliveries/held/move-to-manual-queue",
+        hub().operatorKey(), "{\"tenantId\":\"" + hub().createTenant() + "\",\"connector\":\"hubspot\"}");
+
+    assertThat(badStatus.statusCode()).isEqualTo(400);
+    assertThat(badStatus.body()).contains("status");
+    assertThat(badTenant.statusCode()).isEqualTo(400);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(Hub.json(moveHeld).get("moved").asInt()).isZero();
+  }
+}
