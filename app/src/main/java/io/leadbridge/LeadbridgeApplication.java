@@ -20,9 +20,13 @@ import io.leadbridge.connectors.ConnectorsModule;
 import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.delivery.DeliveryModule;
 import io.leadbridge.delivery.VendorRateLimiter;
+import io.leadbridge.flags.FlagCatalog;
+import io.leadbridge.integrations.DeliveryRoute;
 import io.leadbridge.integrations.IntegrationsModule;
 import io.leadbridge.leads.LeadsModule;
 import io.leadbridge.rollout.RolloutModule;
+import io.leadbridge.rollout.RolloutReport;
+import io.leadbridge.rollout.RolloutResource;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
 import io.leadbridge.tenants.OffboardingStep;
@@ -31,6 +35,7 @@ import io.leadbridge.web.LogHygiene;
 import io.leadbridge.web.WebHygiene;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -111,6 +116,10 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
             integrations.webhookDeliverer(), integrations.deliveryRoutes(), rollout.gate()));
     environment.lifecycle().manage(delivery);
     delivery.resources().forEach(environment.jersey()::register);
+    List<String> connectorIds = new ArrayList<>(FlagCatalog.standard().connectorPluginIds());
+    connectorIds.add(DeliveryRoute.WEBHOOK);
+    environment.jersey().register(new RolloutResource(new RolloutReport(FlagCatalog.standard(), rollout.gate(),
+        tenants.tenants()::activeIds, delivery.activity(environment.metrics(), connectorIds))));
 
     WebHygiene.install(environment, config.getWeb(), version());
   }

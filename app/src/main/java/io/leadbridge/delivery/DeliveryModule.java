@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.lifecycle.Managed;
 import io.leadbridge.audit.AuditTrail;
 import io.leadbridge.connectors.ConnectorRegistry;
+import io.leadbridge.delivery.internal.ActivityCounts;
 import io.leadbridge.delivery.internal.Backoff;
 import io.leadbridge.delivery.internal.CallSlots;
 import io.leadbridge.delivery.internal.DeliveryMeters;
@@ -13,6 +14,7 @@ import io.leadbridge.delivery.internal.IntegrationBreakers;
 import io.leadbridge.integrations.DeliveryRoutes;
 import io.leadbridge.integrations.WebhookDeliverer;
 import io.leadbridge.leads.LeadQueries;
+import io.leadbridge.rollout.DeliveryActivity;
 import io.leadbridge.rollout.RolloutGate;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -36,6 +38,7 @@ public final class DeliveryModule implements Managed {
   private final EngineParts parts;
   private final DeliveryOperations operations;
   private final String nodeId;
+  private final ActivityCounts activity;
   private Dispatcher dispatcher;
   private Thread dispatcherThread;
 
@@ -59,7 +62,17 @@ public final class DeliveryModule implements Managed {
             Duration.ofMillis(config.getBackoffCap().toMilliseconds())),
         watchdog);
     this.operations = new DeliveryOperations(jdbi, audit, clock);
+    this.activity = new ActivityCounts(jdbi, clock, parts.breakers());
     this.nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * Each connector's delivery numbers, for the rollout report; registers their gauges on the admin
+   * port for these connectors.
+   */
+  public DeliveryActivity activity(MetricRegistry metrics, List<String> connectorIds) {
+    activity.register(metrics, connectorIds);
+    return activity;
   }
 
   /** The operators' and tenants' resources. */

@@ -76,6 +76,11 @@ public final class TenantService {
     return jdbi.withExtension(TenantDao.class, dao -> dao.find(id));
   }
 
+  /** The ids of every active tenant, in creation order (for reports over all tenants). */
+  public List<UUID> activeIds() {
+    return jdbi.withExtension(TenantDao.class, TenantDao::activeIds);
+  }
+
   /** Tenants in creation order. */
   public Page<Tenant> list(PageRequest request) {
     List<Tenant> rows =

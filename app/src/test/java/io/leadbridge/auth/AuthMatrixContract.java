@@ -95,6 +95,7 @@ public abstract class AuthMatrixContract extends HubTest {
         operator(f -> "/v1/deliveries/" + UUID.randomUUID() + "/move-to-manual-queue", null, null));
     MATRIX.put("POST /v1/deliveries/held/move-to-manual-queue",
         operator(f -> "/v1/deliveries/held/move-to-manual-queue", f -> "{\"tenantId\":\"" + f.tenantA() + "\"}", null));
+    MATRIX.put("GET /v1/rollout", operator(f -> "/v1/rollout", null, null));
     MATRIX.put("GET /v1/manual-queue", tenantAdmin(f -> "/v1/manual-queue", null, null));
     MATRIX.put("POST /v1/manual-queue/{deliveryId}/ack",
         tenantAdmin(f -> "/v1/manual-queue/" + UUID.randomUUID() + "/ack", null, null));

@@ -126,6 +126,25 @@ abstract class DeliveryContract extends HubTest {
     assertThat(delivered.get("attempts").asInt()).isEqualTo(1);
     SimulatedRecord contact = vendor.contactByProperty("leadbridge_lead_id", leads.get(0)).orElseThrow();
     assertThat(delivered.get("remoteId").asText()).isEqualTo(contact.id());
+    awaitTrue("the rollout report counts the deliveries", () -> hubspotRollout().get("deliveries")
+        .get("deliveredLastHour").asLong() >= 25);
+    JsonNode rollout = hubspotRollout();
+    assertThat(rollout.get("flag").asText()).isEqualTo("connector.hubspot");
+    assertThat(rollout.get("tenantsEnabled").asInt()).isPositive().isEqualTo(rollout.get("tenantsTotal").asInt());
+    JsonNode metrics = Hub.json(hub().admin().get("/metrics", null));
+    assertThat(metrics.get("meters").get("delivery.hubspot.delivered").get("count").asLong()).isGreaterThanOrEqualTo(25);
+    assertThat(metrics.get("timers").has("delivery.hubspot.latency")).isTrue();
+    assertThat(metrics.get("gauges").get("delivery.hubspot.last_hour.delivered").get("value").asLong())
+        .isGreaterThanOrEqualTo(25);
+  }
+
+  private JsonNode hubspotRollout() {
+    for (JsonNode line : Hub.json(hub().api().get("/v1/rollout", hub().operatorKey())).get("items")) {
+      if (line.get("connector").asText().equals("hubspot")) {
+        return line;
+      }
+    }
+    throw new AssertionError("no hubspot line in /v1/rollout");
   }
 
   @Test

@@ -59,10 +59,11 @@ final class BatchCall implements Runnable {
     try {
       List<DeliveryOutcome> outcomes = callWithTimeout();
       parts.meters().latency(route.connectorId(), route.integrationId(), Duration.ofNanos(System.nanoTime() - start));
+      // Paused before its deliveries show as held, so whoever sees them held also sees why.
+      pauseIfRefused(outcomes);
       Map<Event, Integer> counts = recorder.record(token, claimed, outcomes);
       counts.forEach((event, count) -> parts.meters().mark(route.connectorId(), route.integrationId(), event, count));
       tellBreaker(outcomes, start);
-      pauseIfRefused(outcomes);
     } catch (RuntimeException failure) {
       // The outcomes could not be written: the lease runs out and the batch is delivered again.
       LOG.error("delivery batch for integration {} could not be recorded, errorId={}",

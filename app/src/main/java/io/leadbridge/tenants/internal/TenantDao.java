@@ -25,6 +25,9 @@ public interface TenantDao {
       @Bind("region") String region,
       @Bind("createdAt") Instant createdAt);
 
+  @SqlQuery("SELECT id FROM tenants WHERE status = 'active' ORDER BY created_at, id")
+  List<UUID> activeIds();
+
   @SqlQuery("SELECT * FROM tenants WHERE id = :id")
   Optional<Tenant> find(@Bind("id") UUID id);
 
