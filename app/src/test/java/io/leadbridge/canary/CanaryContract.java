@@ -22,10 +22,12 @@ import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
 import io.leadbridge.testing.TestApps;
 import io.leadbridge.testing.TestDatabases;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -160,12 +162,63 @@ abstract class CanaryContract extends HubTest {
         "{\"accessToken\":\"" + CANARY + "-wrong\"}"));
     JsonNode refused = Hub.json(record(hub.api().postJson(path + "/check", key, "")));
     assertThat(refused.get("ok").asBoolean()).isFalse();
+    driveDeliveries(hub, tenant, path);
     HttpResponse<String> invalid = record(hub.api().postJson(base, key, "{\"connector\":\"hubspot\",\"name\":\"x\","
         + "\"baseUrl\":\"https://10.0.0.1\",\"credentials\":{\"" + CANARY + "\":\"" + CANARY + "\"}}"));
     assertThat(invalid.statusCode()).isEqualTo(422);
     assertThat(record(hub.api().send("PUT", path + "/credentials", key, "application/json", "{\"accessToken\":\"\"}"))
         .statusCode()).isEqualTo(422);
     assertThat(record(hub.api().delete(path, key)).statusCode()).isEqualTo(204);
+  }
+
+  /**
+   * Deliveries, where the engine opens the credential at send time: a lead sent with the refused
+   * token pauses the integration and is held; the good token again releases and delivers it.
+   */
+  private void driveDeliveries(Hub hub, UUID tenant, String integrationPath) {
+    String key = hub.tenantKey(tenant, Role.TENANT_ADMIN);
+    String leadId = sendLead(hub, tenant);
+    awaitDelivery(hub, key, leadId, "held");
+    record(hub.api().get(integrationPath, key));
+    record(hub.api().get("/v1/deliveries?status=held&tenantId=" + tenant, hub.operatorKey()));
+    record(hub.api().send("PUT", integrationPath + "/credentials", key, "application/json",
+        "{\"accessToken\":\"" + CANARY + "-hubspot\"}"));
+    awaitDelivery(hub, key, leadId, "delivered");
+    record(hub.api().get("/v1/leads", key));
+    record(hub.api().get("/v1/rollout", hub.operatorKey()));
+    record(hub.api().send("PUT", integrationPath + "/credentials", key, "application/json",
+        "{\"accessToken\":\"" + CANARY + "-wrong\"}"));
+  }
+
+  private String sendLead(Hub hub, UUID tenant) {
+    HttpRequest request = HttpRequest.newBuilder(hub.api().uri("/v1/leads"))
+        .header("Authorization", "Bearer " + hub.tenantKey(tenant, Role.TENANT_WRITER))
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .POST(HttpRequest.BodyPublishers.ofString("{\"customer\":{\"lastName\":\"Reyes\","
+            + "\"emails\":[\"dana@example.com\"]},\"vehicles\":[{\"year\":2021,\"make\":\"Honda\","
+            + "\"model\":\"Accord\"}]}"))
+        .build();
+    HttpResponse<String> accepted = record(hub.api().send(request));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    return Hub.json(accepted).get("id").asText();
+  }
+
+  private void awaitDelivery(Hub hub, String key, String leadId, String status) {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (true) {
+      JsonNode delivery = Hub.json(record(hub.api().get("/v1/leads/" + leadId, key))).get("deliveries").get(0);
+      if (delivery.get("status").asText().equals(status)) {
+        return;
+      }
+      assertThat(Instant.now()).as("delivery %s of lead %s: %s", status, leadId, delivery).isBefore(deadline);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private HttpResponse<String> record(HttpResponse<String> response) {

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Each connector's delivery numbers as gauges on the admin port ({@code delivery.<connector>.
- * last_hour.delivered}, {@code .failing}, {@code .held}, {@code .last_hour.dead}), read from the
+ * last_hour.delivered}, {@code .now.failing}, {@code .now.held}, {@code .last_hour.dead}), read from the
  * outbox so that every node reports the cluster's numbers, not its own; the rollout report reads
  * the same snapshot. The snapshot is at most {@link #MAX_AGE} old. Thread-safe.
  */
@@ -39,8 +39,8 @@ public final class ActivityCounts implements DeliveryActivity {
   public void register(MetricRegistry metrics, List<String> connectorIds) {
     for (String connector : connectorIds) {
       gauge(metrics, connector, "last_hour.delivered", ConnectorActivity::deliveredLastHour);
-      gauge(metrics, connector, "failing", ConnectorActivity::failing);
-      gauge(metrics, connector, "held", ConnectorActivity::held);
+      gauge(metrics, connector, "now.failing", ConnectorActivity::failing);
+      gauge(metrics, connector, "now.held", ConnectorActivity::held);
       gauge(metrics, connector, "last_hour.dead", ConnectorActivity::deadLastHour);
     }
   }
