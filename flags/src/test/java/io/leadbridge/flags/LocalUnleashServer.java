@@ -3,7 +3,9 @@ package io.leadbridge.flags;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real unleash-server for one test class, run through ops/unleash/start and stop on a free
- * loopback port with a database of its own, so parallel runs never meet. Shared with the app's
- * tests through this module's test jar. Not thread-safe.
+ * loopback port with a database of its own, so parallel runs never meet. It can be killed like a
+ * crashed server and started again on the same port and database. Shared with the app's tests
+ * through this module's test jar. Not thread-safe.
  */
 public final class LocalUnleashServer {
 
@@ -28,6 +31,8 @@ public final class LocalUnleashServer {
   /** npm ci (about 20 s, more on a cold cache) plus the script's own 90 s health wait. */
   private static final long START_TIMEOUT_SECONDS = 360;
   private static final long STOP_TIMEOUT_SECONDS = 60;
+  /** The start script's own check that the pid in the pid file is still this server. */
+  private static final String SERVER_COMMAND = "unleash-server/dist/server.js";
 
   private final Path opsDir;
   private final Path stateDir;
@@ -53,12 +58,52 @@ public final class LocalUnleashServer {
     return server;
   }
 
+  /**
+   * Starts a server with the settings the build passes to the tests: {@code leadbridge.unleash.opsDir}
+   * (the scripts) and {@code leadbridge.unleash.stateRoot} (pid files, logs).
+   */
+  public static LocalUnleashServer startForTests() throws IOException, InterruptedException {
+    return start(
+        Path.of(System.getProperty("leadbridge.unleash.opsDir", "../ops/unleash")).toAbsolutePath().normalize(),
+        Path.of(System.getProperty("leadbridge.unleash.stateRoot", "target/unleash-it")).toAbsolutePath());
+  }
+
   public URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
   public String database() {
     return database;
+  }
+
+  /** The Admin API of this server, with the admin token. */
+  public LocalUnleashAdmin admin() {
+    return new LocalUnleashAdmin(url());
+  }
+
+  /**
+   * Kills the server with SIGKILL, as a crash would: no shutdown, database and state dir kept.
+   * Returns once the process is gone and the port no longer answers.
+   */
+  public void kill() throws IOException, InterruptedException {
+    long pid = Long.parseLong(Files.readString(stateDir.resolve("unleash.pid"), StandardCharsets.UTF_8).trim());
+    ProcessHandle process = ProcessHandle.of(pid)
+        .filter(handle -> handle.info().commandLine().filter(line -> line.contains(SERVER_COMMAND)).isPresent())
+        .orElseThrow(() -> new IllegalStateException("pid " + pid + " is not this unleash-server"));
+    process.destroyForcibly();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_TIMEOUT_SECONDS);
+    // A killed process stays a zombie until its parent reaps it; it has no command then.
+    while (process.isAlive() && process.info().command().isPresent() || answers()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("unleash-server (pid " + pid + ") still running after SIGKILL");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Starts the server again after {@link #kill()}: same port, same database, so every flag and token is kept. */
+  public void startAgain() throws IOException, InterruptedException {
+    script("start", START_TIMEOUT_SECONDS);
   }
 
   /** Stops the server and drops its database, so test runs leave nothing behind. */
@@ -98,6 +143,15 @@ public final class LocalUnleashServer {
     if (process.exitValue() != 0) {
       throw new IllegalStateException(label + " failed with exit " + process.exitValue() + "; output:\n"
           + Files.readString(output, StandardCharsets.UTF_8));
+    }
+  }
+
+  private boolean answers() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+      return true;
+    } catch (IOException refused) {
+      return false;
     }
   }
 

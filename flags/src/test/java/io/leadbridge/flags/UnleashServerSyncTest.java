@@ -3,27 +3,16 @@ package io.leadbridge.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the sync against a REAL unleash-server 8.2.0 (ops/unleash/start, one server for the class).
@@ -33,42 +22,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class UnleashServerSyncTest {
 
-  private static final String PROJECT = "default";
-  private static final String ENVIRONMENT = "development";
+  private static final String PROJECT = LocalUnleashAdmin.PROJECT;
+  private static final String ENVIRONMENT = LocalUnleashAdmin.ENVIRONMENT;
   private static final String SERVER_ONLY = "legacy.made-in-the-ui";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** Only an explicit property skips this test; a missing tool fails it. */
-  private static final boolean SKIP = Boolean.getBoolean("leadbridge.unleash.skip");
-
-  private static LocalUnleashServer server;
-
-  @BeforeAll
-  @Timeout(420)
-  static void startServer() throws IOException, InterruptedException {
-    if (SKIP) {
-      return;
-    }
-    server = LocalUnleashServer.start(
-        Path.of(System.getProperty("leadbridge.unleash.opsDir", "../ops/unleash")).toAbsolutePath().normalize(),
-        Path.of(System.getProperty("leadbridge.unleash.stateRoot", "target/unleash-it")).toAbsolutePath());
-  }
-
-  /** Per test, not per class: surefire counts each skipped test, so the skip shows in the summary. */
-  @BeforeEach
-  void skipOnlyWhenAskedTo() {
-    Assumptions.assumeFalse(SKIP, "skipped on purpose: -Dleadbridge.unleash.skip=true");
-  }
-
-  @AfterAll
-  @Timeout(120)
-  static void stopServer() throws IOException, InterruptedException {
-    if (server != null) {
-      server.stop();
-    }
-  }
+  /** One server for the class; only -Dleadbridge.unleash.skip=true skips the tests, a missing tool fails them. */
+  @RegisterExtension
+  static final LocalUnleashServerExtension UNLEASH = new LocalUnleashServerExtension();
 
   @Test
   @Order(1)
@@ -114,7 +74,7 @@ class UnleashServerSyncTest {
   @Test
   @Order(4)
   void aRolloutDecisionMadeInUnleashSurvivesTheSync() throws Exception {
-    call("POST", featurePath("connector.example") + "/environments/" + ENVIRONMENT + "/off", null);
+    UNLEASH.server().admin().switchFlag("connector.example", false);
 
     assertThat(run(FlagCatalog.standard(), false, false, new StringWriter())).isEqualTo(SyncOutcome.UP_TO_DATE);
     assertThat(environment("connector.example", ENVIRONMENT).path("enabled").asBoolean()).isFalse();
@@ -123,7 +83,7 @@ class UnleashServerSyncTest {
   @Test
   @Order(5)
   void aServerOnlyFlagSurvivesApplyWithoutPrune() throws Exception {
-    call("POST", "/api/admin/projects/" + PROJECT + "/features",
+    UNLEASH.server().admin().call("POST", "/api/admin/projects/" + PROJECT + "/features",
         "{\"name\":\"" + SERVER_ONLY + "\",\"type\":\"release\",\"description\":\"made in the UI\"}");
     StringWriter output = new StringWriter();
 
@@ -166,7 +126,7 @@ class UnleashServerSyncTest {
   }
 
   private static SyncOutcome run(FlagCatalog catalog, boolean dryRun, boolean prune, StringWriter output) {
-    FlagSyncRequest request = new FlagSyncRequest(server.url(), LocalUnleashServer.ADMIN_TOKEN, PROJECT,
+    FlagSyncRequest request = new FlagSyncRequest(UNLEASH.server().url(), LocalUnleashServer.ADMIN_TOKEN, PROJECT,
         ENVIRONMENT, dryRun, prune);
     SyncOutcome outcome = new FlagSyncRunner(catalog).run(request, new PrintWriter(output));
     assertThat(output.toString()).doesNotContain(LocalUnleashServer.ADMIN_TOKEN).doesNotContain("failed");
@@ -186,36 +146,14 @@ class UnleashServerSyncTest {
   }
 
   private static HttpUnleashAdminClient admin() {
-    return new HttpUnleashAdminClient(server.url(), LocalUnleashServer.ADMIN_TOKEN);
+    return new HttpUnleashAdminClient(UNLEASH.server().url(), LocalUnleashServer.ADMIN_TOKEN);
   }
 
   private static List<String> names(List<ServerFlag> flags) {
     return flags.stream().map(ServerFlag::name).toList();
   }
 
-  private static JsonNode environment(String flag, String environment) throws Exception {
-    for (JsonNode candidate : call("GET", featurePath(flag), null).path("environments")) {
-      if (environment.equals(candidate.path("name").asText())) {
-        return candidate;
-      }
-    }
-    throw new AssertionError("flag " + flag + " has no environment " + environment);
-  }
-
-  private static String featurePath(String flag) {
-    return "/api/admin/projects/" + PROJECT + "/features/" + flag;
-  }
-
-  private static JsonNode call(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
-        .timeout(Duration.ofSeconds(20))
-        .header("Authorization", LocalUnleashServer.ADMIN_TOKEN)
-        .header("Content-Type", "application/json")
-        .method(method, body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-    return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+  private static JsonNode environment(String flag, String environment) {
+    return UNLEASH.server().admin().environment(flag, environment);
   }
 }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>A failed fetch changes no flag: the SDK keeps its state and only a successful fetch replaces
  * it. Connection failures reach the SDK's {@code onError} together with metrics failures, which
  * say nothing about the flags, so this counts only what fetches report ({@code togglesFetched},
- * the start-up failure) and calls the flags stale when no fetch has succeeded for a while.
+ * the start-up failure) and calls the flags stale when no fetch has succeeded for a while; an
+ * error only supplies the reason the health check gives.
  */
 public final class FetchWatch implements UnleashSubscriber {
 
@@ -31,6 +32,7 @@ public final class FetchWatch implements UnleashSubscriber {
   private volatile String lastFailureReason = "";
   private volatile boolean backupRestored;
   private volatile boolean degradedLogged;
+  private volatile boolean errorLogged;
 
   public FetchWatch(Clock clock) {
     this.clock = clock;
@@ -50,9 +52,27 @@ public final class FetchWatch implements UnleashSubscriber {
     backupRestored = true;
   }
 
+  /**
+   * A fetch or metrics post that got no usable answer (connection refused, timeout). The SDK's own
+   * handler would log a stack trace for each, once per refresh for as long as the server is away;
+   * this logs the first of a run in one line and keeps it as the reason for the health check.
+   */
+  @Override
+  public void onError(UnleashException e) {
+    String reason = describe(e);
+    lastFailureReason = reason;
+    if (errorLogged) {
+      LOG.debug("Unleash client: {}", reason);
+    } else {
+      errorLogged = true;
+      LOG.warn("Unleash client: {}; the flags keep their last known state", reason);
+    }
+  }
+
   /** The synchronous first fetch failed; the client starts on the backup file, if there is one. */
   public void startFailed(UnleashException e) {
     failed("the first fetch failed (" + e.getClass().getSimpleName() + ")");
+    LOG.warn("Unleash client: the first fetch failed ({}); starting on the backup file, if there is one", describe(e));
   }
 
   /** What is known about the fetches at this moment. */
@@ -73,8 +93,9 @@ public final class FetchWatch implements UnleashSubscriber {
 
   private void succeeded() {
     lastSuccess = clock.instant();
-    if (degradedLogged) {
+    if (degradedLogged || errorLogged) {
       degradedLogged = false;
+      errorLogged = false;
       LOG.info("rollout recovered: flags fetched from the Unleash server again");
     }
   }
@@ -82,6 +103,15 @@ public final class FetchWatch implements UnleashSubscriber {
   private void failed(String reason) {
     lastFailureReason = reason;
     lastFailure = clock.instant();
+  }
+
+  /** The SDK's message and the underlying cause's kind and message: a host or a timeout, never a token. */
+  private static String describe(UnleashException e) {
+    Throwable cause = e.getCause();
+    return cause == null || cause == e
+        ? e.getMessage()
+        : e.getMessage() + ": " + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : " " + cause.getMessage());
   }
 
   /**
