@@ -1,11 +1,13 @@
 package io.leadbridge.credentials;
 
+import io.leadbridge.credentials.internal.HmacSha256;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,6 +66,25 @@ public final class OpenedCredential {
       throw notText();
     } finally {
       Arrays.fill(utf8, (byte) 0);
+    }
+  }
+
+  /**
+   * The HMAC-SHA256 of {@code data} keyed with a field's value, in lower-case hex: signs a
+   * message (a webhook body) with a stored secret without revealing the secret to the caller.
+   *
+   * @throws IllegalArgumentException if the field is not set
+   */
+  public String hmacSha256Hex(String name, byte[] data) {
+    return HexFormat.of().formatHex(hmacSha256(name, data));
+  }
+
+  private byte[] hmacSha256(String name, byte[] data) {
+    byte[] key = field(name).reveal();
+    try {
+      return HmacSha256.of(key, data);
+    } finally {
+      Arrays.fill(key, (byte) 0);
     }
   }
 

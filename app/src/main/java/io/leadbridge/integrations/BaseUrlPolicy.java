@@ -1,5 +1,6 @@
 package io.leadbridge.integrations;
 
+import io.leadbridge.errors.FieldError;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -85,6 +86,19 @@ public final class BaseUrlPolicy {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The URL a request gives in {@code field}, or null after adding the reason it is refused to
+   * {@code errors} (so one answer can name every field at fault).
+   */
+  public URI checked(String field, String given, List<FieldError> errors) {
+    Optional<String> refusal = refusal(given.strip());
+    if (refusal.isPresent()) {
+      errors.add(new FieldError(field, refusal.get()));
+      return null;
+    }
+    return URI.create(given.strip());
   }
 
   /** Whether an address is one a tenant must never make the hub call. */

@@ -4,6 +4,8 @@ import io.leadbridge.connector.api.DeliveryOutcome;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.connectors.CredentialSource;
 import io.leadbridge.credentials.CredentialVault;
+import io.leadbridge.integrations.internal.HttpWebhookDeliverer;
+import io.leadbridge.integrations.internal.InternalDeliveryRoutes;
 import io.leadbridge.integrations.internal.RegistryConnectorDirectory;
 import io.leadbridge.integrations.internal.RoutesByKind;
 import io.leadbridge.integrations.internal.ThirdPartyDeliveryRoutes;
@@ -22,14 +24,28 @@ public final class IntegrationsModule {
 
   private final Jdbi jdbi;
   private final CredentialVault vault;
-  private final IntegrationsConfiguration config;
   private final Clock clock;
+  private final BaseUrlPolicy urls;
+  private final HttpWebhookDeliverer webhooks;
+  private final InternalDeliveryRoutes internalRoutes;
 
   public IntegrationsModule(Jdbi jdbi, CredentialVault vault, IntegrationsConfiguration config, Clock clock) {
     this.jdbi = jdbi;
     this.vault = vault;
-    this.config = config;
     this.clock = clock;
+    this.urls = BaseUrlPolicy.withDns(config.getAllowedHosts());
+    this.webhooks = new HttpWebhookDeliverer(jdbi, vault, urls, clock);
+    this.internalRoutes = new InternalDeliveryRoutes(jdbi, clock);
+  }
+
+  /** The built-in deliverer of internal integrations (one instance: it holds the OAuth token cache). */
+  public WebhookDeliverer webhookDeliverer() {
+    return webhooks;
+  }
+
+  /** The delivery engine's view of internal integrations (kind INTERNAL only). */
+  public DeliveryRoutes internalDeliveryRoutes() {
+    return internalRoutes;
   }
 
   /** What the plugin host reads credentials through. */
@@ -51,8 +67,8 @@ public final class IntegrationsModule {
   /** The JAX-RS resources, on top of the plugin host's registry and the rollout flags. */
   public List<Object> resources(ConnectorRegistry registry, RolloutGate rollout) {
     ConnectorDirectory directory = new RegistryConnectorDirectory(registry, rollout, clock);
-    ThirdPartyIntegrationService service = new ThirdPartyIntegrationService(
-        jdbi, vault, directory, BaseUrlPolicy.withDns(config.getAllowedHosts()), clock);
-    return List.of(new ThirdPartyIntegrationsResource(service), new AvailableConnectorsResource(directory));
+    ThirdPartyIntegrationService service = new ThirdPartyIntegrationService(jdbi, vault, directory, urls, clock);
+    return List.of(new ThirdPartyIntegrationsResource(service), new AvailableConnectorsResource(directory),
+        new InternalIntegrationsResource(new InternalIntegrationService(jdbi, vault, urls, webhooks, clock)));
   }
 }

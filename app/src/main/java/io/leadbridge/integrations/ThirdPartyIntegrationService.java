@@ -14,6 +14,7 @@ import io.leadbridge.integrations.IntegrationException.InvalidIntegration;
 import io.leadbridge.integrations.api.CreateThirdPartyIntegrationRequest;
 import io.leadbridge.integrations.api.UpdateThirdPartyIntegrationRequest;
 import io.leadbridge.integrations.internal.DescriptorValidation;
+import io.leadbridge.integrations.internal.MappingValidation;
 import io.leadbridge.integrations.internal.StoredJson;
 import io.leadbridge.integrations.internal.ThirdPartyIntegrationDao;
 import io.leadbridge.storage.Page;
@@ -34,8 +35,6 @@ import org.jdbi.v3.core.Jdbi;
  * Thread-safe.
  */
 public final class ThirdPartyIntegrationService {
-
-  private static final int MAX_STORED_JSON = 20_000;
 
   private final Jdbi jdbi;
   private final CredentialVault vault;
@@ -59,11 +58,12 @@ public final class ThirdPartyIntegrationService {
     URI baseUrl = baseUrl(descriptor, request.baseUrl(), errors);
     errors.addAll(DescriptorValidation.settings(descriptor, request.settingsOrEmpty()));
     errors.addAll(DescriptorValidation.credentials(descriptor, request.credentialsOrEmpty()));
+    errors.addAll(MappingValidation.sourcesAndTransforms(request.fieldMappingsOrEmpty()));
     if (!errors.isEmpty()) {
       throw new InvalidIntegration(errors);
     }
-    String settings = sized("settings", StoredJson.write(request.settingsOrEmpty()));
-    String mappings = sized("fieldMappings", StoredJson.write(request.fieldMappingsOrEmpty()));
+    String settings = StoredJson.writeSized("settings", request.settingsOrEmpty());
+    String mappings = StoredJson.writeSized("fieldMappings", request.fieldMappingsOrEmpty());
     UUID id = UUID.randomUUID();
     Optional<CredentialRef> credential = storeCredentials(tenantId, request.credentialsOrEmpty(), actor);
     Instant now = clock.instant();
@@ -108,21 +108,24 @@ public final class ThirdPartyIntegrationService {
     URI baseUrl = current.baseUrl().orElse(null);
     Map<String, String> settings = current.settings();
     if (request.baseUrl() != null) {
-      baseUrl = checkedUrl(request.baseUrl(), errors);
+      baseUrl = urls.checked("baseUrl", request.baseUrl(), errors);
     }
     if (request.settings() != null) {
       ConnectorDescriptor descriptor = startedConnector(current.connector());
       errors.addAll(DescriptorValidation.settings(descriptor, request.settings()));
       settings = request.settings();
     }
+    if (request.fieldMappings() != null) {
+      errors.addAll(MappingValidation.sourcesAndTransforms(request.fieldMappings()));
+    }
     if (!errors.isEmpty()) {
       throw new InvalidIntegration(errors);
     }
     String name = request.name() == null ? current.name() : request.name().strip();
     String url = baseUrl == null ? null : baseUrl.toString();
-    String settingsJson = sized("settings", StoredJson.write(settings));
-    String mappings = sized("fieldMappings",
-        StoredJson.write(request.fieldMappings() == null ? current.fieldMappings() : request.fieldMappings()));
+    String settingsJson = StoredJson.writeSized("settings", settings);
+    String mappings = StoredJson.writeSized("fieldMappings",
+        request.fieldMappings() == null ? current.fieldMappings() : request.fieldMappings());
     boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
     jdbi.useExtension(ThirdPartyIntegrationDao.class,
         dao -> dao.update(tenantId, id, name, url, settingsJson, mappings, enabled, clock.instant()));
@@ -172,15 +175,6 @@ public final class ThirdPartyIntegrationService {
    * @throws ConnectorNotEnabled when it is started but its flag is off for the tenant
    * @throws InvalidIntegration when no such connector is started
    */
-  /** The stored JSON columns hold 20,000 characters; more is a client error, not a database one. */
-  private static String sized(String field, String json) {
-    if (json.length() > MAX_STORED_JSON) {
-      throw new InvalidIntegration(List.of(new FieldError(field, "is too large: at most " + MAX_STORED_JSON
-          + " characters as JSON")));
-    }
-    return json;
-  }
-
   private ConnectorDescriptor availableConnector(UUID tenantId, String connectorId) {
     Optional<ConnectorDescriptor> available = directory.availableTo(tenantId, connectorId);
     if (available.isPresent()) {
@@ -218,15 +212,6 @@ public final class ThirdPartyIntegrationService {
         return URI.create("https://invalid.invalid");
       });
     }
-    return checkedUrl(given, errors);
-  }
-
-  private URI checkedUrl(String given, List<FieldError> errors) {
-    Optional<String> refusal = urls.refusal(given.strip());
-    if (refusal.isPresent()) {
-      errors.add(new FieldError("baseUrl", refusal.get()));
-      return null;
-    }
-    return URI.create(given.strip());
+    return urls.checked("baseUrl", given, errors);
   }
 }

@@ -49,7 +49,7 @@ public class ThirdPartyIntegrationsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(
       @Parameter(hidden = true) @Auth Caller caller, @NotNull @Valid CreateThirdPartyIntegrationRequest request) {
-    ThirdPartyIntegration created = integrations.create(tenant(caller), request, Actor.of(caller));
+    ThirdPartyIntegration created = integrations.create(Callers.tenant(caller), request, Actor.of(caller));
     return Response.created(URI.create("/v1/integrations/third-party/" + created.id())).entity(view(created)).build();
   }
 
@@ -58,13 +58,13 @@ public class ThirdPartyIntegrationsResource {
       @Parameter(hidden = true) @Auth Caller caller,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    return ListResponse.of(integrations.list(tenant(caller), PageRequest.of(limit, cursor)), this::view);
+    return ListResponse.of(integrations.list(Callers.tenant(caller), PageRequest.of(limit, cursor)), this::view);
   }
 
   @GET
   @Path("/{id}")
   public ThirdPartyIntegrationView get(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") UUID id) {
-    return view(integrations.get(tenant(caller), id));
+    return view(integrations.get(Callers.tenant(caller), id));
   }
 
   @PATCH
@@ -74,7 +74,7 @@ public class ThirdPartyIntegrationsResource {
       @Parameter(hidden = true) @Auth Caller caller,
       @PathParam("id") UUID id,
       @NotNull @Valid UpdateThirdPartyIntegrationRequest request) {
-    return view(integrations.update(tenant(caller), id, request));
+    return view(integrations.update(Callers.tenant(caller), id, request));
   }
 
   @PUT
@@ -84,21 +84,21 @@ public class ThirdPartyIntegrationsResource {
       @Parameter(hidden = true) @Auth Caller caller,
       @PathParam("id") UUID id,
       @NotNull @Size(max = 16) Map<String, @NotNull SecretValue> credentials) {
-    integrations.replaceCredentials(tenant(caller), id, credentials, Actor.of(caller));
+    integrations.replaceCredentials(Callers.tenant(caller), id, credentials, Actor.of(caller));
     return Response.noContent().build();
   }
 
   @POST
   @Path("/{id}/check")
   public CheckView check(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") UUID id) {
-    CheckResult result = integrations.check(tenant(caller), id);
+    CheckResult result = integrations.check(Callers.tenant(caller), id);
     return new CheckView(result.ok(), result.detail());
   }
 
   @DELETE
   @Path("/{id}")
   public Response delete(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") UUID id) {
-    integrations.delete(tenant(caller), id, Actor.of(caller));
+    integrations.delete(Callers.tenant(caller), id, Actor.of(caller));
     return Response.noContent().build();
   }
 

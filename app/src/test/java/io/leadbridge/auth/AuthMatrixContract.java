@@ -83,6 +83,18 @@ public abstract class AuthMatrixContract extends HubTest {
         tenantAdmin(f -> thirdParty() + "/credentials", f -> "{\"accessToken\":\"x\"}", f -> thirdParty() + "/credentials"));
     MATRIX.put("POST /v1/integrations/third-party/{id}/check",
         tenantAdmin(f -> thirdParty() + "/check", null, f -> thirdParty() + "/check"));
+    MATRIX.put("POST /v1/integrations/internal",
+        tenantAdmin(f -> "/v1/integrations/internal", f -> "{\"name\":\"x\"}", null));
+    MATRIX.put("GET /v1/integrations/internal", tenantAdmin(f -> "/v1/integrations/internal", null, null));
+    MATRIX.put("GET /v1/integrations/internal/{id}", tenantAdmin(f -> internal(), null, f -> internal()));
+    MATRIX.put("PATCH /v1/integrations/internal/{id}",
+        tenantAdmin(f -> internal(), f -> "{\"name\":\"x\"}", f -> internal()));
+    MATRIX.put("DELETE /v1/integrations/internal/{id}", tenantAdmin(f -> internal(), null, f -> internal()));
+    MATRIX.put("PUT /v1/integrations/internal/{id}/credentials",
+        tenantAdmin(f -> internal() + "/credentials", f -> "{\"auth\":{\"type\":\"none\"}}",
+            f -> internal() + "/credentials"));
+    MATRIX.put("POST /v1/integrations/internal/{id}/check",
+        tenantAdmin(f -> internal() + "/check", null, f -> internal() + "/check"));
     // Without an Idempotency-Key the allowed roles get 400: past authorization, nothing stored.
     MATRIX.put("POST /v1/leads", tenantWriter(f -> "/v1/leads", f -> "{}", null));
     MATRIX.put("GET /v1/leads", tenantWriter(f -> "/v1/leads", null, null));
@@ -120,6 +132,11 @@ public abstract class AuthMatrixContract extends HubTest {
   /** An integration id no tenant has; another tenant's real integration is covered by the integrations tests. */
   private static String thirdParty() {
     return "/v1/integrations/third-party/" + UUID.randomUUID();
+  }
+
+  /** An internal integration id no tenant has; real cross-tenant ids are covered by the integrations tests. */
+  private static String internal() {
+    return "/v1/integrations/internal/" + UUID.randomUUID();
   }
 
   private static String slug() {

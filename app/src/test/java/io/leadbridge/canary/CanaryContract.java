@@ -22,6 +22,7 @@ import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
 import io.leadbridge.testing.TestApps;
 import io.leadbridge.testing.TestDatabases;
+import io.leadbridge.testing.VendorServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,14 @@ abstract class CanaryContract extends HubTest {
   private final List<String> responseBodies = new ArrayList<>();
 
   static final HubSpotSimulator HUBSPOT = HubSpotSimulator.builder().token(CANARY + "-hubspot").start();
+
+  /** A tenant's webhook receiver and OAuth token server; the token it issues is a canary too. */
+  static final VendorServer RECEIVER = new VendorServer()
+      .on("/token", e -> VendorServer.respond(e, 200, "{\"access_token\":\"" + CANARY + "-access\","
+          + "\"token_type\":\"Bearer\",\"expires_in\":3600}", "Content-Type", "application/json"))
+      .on("/hook", e -> VendorServer.respond(e, 200, "{\"id\":\"r-1\"}"))
+      .on("/echo", e -> VendorServer.respond(e, 401, "{\"youSent\":\""
+          + String.valueOf(e.getRequestHeaders().getFirst("Authorization")) + "\"}"));
 
   /**
    * The hub on {@code target} with the real HubSpot plugin (calling the simulator), logging
@@ -134,6 +143,7 @@ abstract class CanaryContract extends HubTest {
     assertThat(rejected.statusCode()).isEqualTo(400);
 
     driveTheIntegrationsApi(hub, tenant);
+    driveTheInternalIntegrationsApi(hub, tenant);
 
     credentials.rotation().rotateTenant(tenant, ACTOR);
     credentials.rotation().rewrapAll("local:canary-next", ACTOR);
@@ -219,6 +229,42 @@ abstract class CanaryContract extends HubTest {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /**
+   * Webhooks: create with an api key, check (signed ping), replace with basic and then OAuth client
+   * credentials (the token server issues a canary token), check against a receiver that echoes the
+   * Authorization header back in a 401, bad input carrying secrets, and delete.
+   */
+  private void driveTheInternalIntegrationsApi(Hub hub, UUID tenant) {
+    String key = hub.tenantKey(tenant, Role.TENANT_ADMIN);
+    String base = "/v1/integrations/internal";
+    String signing = "\"signingSecret\":\"" + CANARY + "-signing-secret-padding\"";
+    HttpResponse<String> created = record(hub.api().postJson(base, key, "{\"name\":\"DMS\",\"endpoint\":{\"url\":\""
+        + RECEIVER.url("/hook") + "\"},\"auth\":{\"type\":\"api-key-header\",\"headerName\":\"X-Key\","
+        + "\"apiKey\":\"" + CANARY + "-api-key\"}," + signing + "}"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String path = base + "/" + Hub.json(created).get("id").asText();
+    assertThat(Hub.json(record(hub.api().postJson(path + "/check", key, ""))).get("ok").asBoolean()).isTrue();
+    record(hub.api().send("PUT", path + "/credentials", key, "application/json", "{\"auth\":{\"type\":\"basic\","
+        + "\"username\":\"dealer\",\"password\":\"" + CANARY + "-password\"}," + signing + "}"));
+    assertThat(Hub.json(record(hub.api().postJson(path + "/check", key, ""))).get("ok").asBoolean()).isTrue();
+    String oauth = "{\"auth\":{\"type\":\"oauth2-client-credentials\",\"tokenUrl\":\"" + RECEIVER.url("/token")
+        + "\",\"clientId\":\"dms\",\"clientSecret\":\"" + CANARY + "-client-secret\"}," + signing + "}";
+    assertThat(record(hub.api().send("PUT", path + "/credentials", key, "application/json", oauth)).statusCode())
+        .isEqualTo(204);
+    assertThat(Hub.json(record(hub.api().postJson(path + "/check", key, ""))).get("ok").asBoolean()).isTrue();
+    record(hub.api().send("PATCH", path, key, "application/json",
+        "{\"endpoint\":{\"url\":\"" + RECEIVER.url("/echo") + "\"}}"));
+    JsonNode refused = Hub.json(record(hub.api().postJson(path + "/check", key, "")));
+    assertThat(refused.get("ok").asBoolean()).isFalse();
+    record(hub.api().get(path, key));
+    record(hub.api().get(base, key));
+    HttpResponse<String> invalid = record(hub.api().postJson(base, key, "{\"name\":\"x\",\"endpoint\":{\"url\":"
+        + "\"https://10.0.0.1/x\"},\"auth\":{\"type\":\"none\",\"apiKey\":\"" + CANARY + "\"},"
+        + "\"signingSecret\":\"" + CANARY + "\"}"));
+    assertThat(invalid.statusCode()).isEqualTo(422);
+    assertThat(record(hub.api().delete(path, key)).statusCode()).isEqualTo(204);
   }
 
   private HttpResponse<String> record(HttpResponse<String> response) {

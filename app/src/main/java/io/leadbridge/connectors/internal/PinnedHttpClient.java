@@ -10,6 +10,7 @@ import io.leadbridge.connector.api.http.VendorHttpException;
 import io.leadbridge.connector.api.http.VendorRequest;
 import io.leadbridge.connector.api.http.VendorResponse;
 import io.leadbridge.connector.api.http.VendorTimeoutException;
+import io.leadbridge.connectors.CappedBody;
 import io.leadbridge.connectors.IntegrationRateLimits;
 import java.io.IOException;
 import java.net.URI;

@@ -1,11 +1,8 @@
 package io.leadbridge.credentials.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The fingerprint the API shows for a credential: the first 8 hex digits of an HMAC-SHA256 of its
@@ -19,19 +16,9 @@ public final class Fingerprints {
   private Fingerprints() {}
 
   public static String of(byte[] dataKey, byte[] plaintext) {
-    try {
-      byte[] fingerprintKey = hmac(dataKey, LABEL);
-      byte[] mac = hmac(fingerprintKey, plaintext);
-      Arrays.fill(fingerprintKey, (byte) 0);
-      return HexFormat.of().formatHex(mac, 0, 4);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is unavailable", e);
-    }
-  }
-
-  private static byte[] hmac(byte[] key, byte[] data) throws GeneralSecurityException {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(key, "HmacSHA256"));
-    return mac.doFinal(data);
+    byte[] fingerprintKey = HmacSha256.of(dataKey, LABEL);
+    byte[] mac = HmacSha256.of(fingerprintKey, plaintext);
+    Arrays.fill(fingerprintKey, (byte) 0);
+    return HexFormat.of().formatHex(mac, 0, 4);
   }
 }

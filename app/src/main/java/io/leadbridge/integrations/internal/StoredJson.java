@@ -3,12 +3,17 @@ package io.leadbridge.integrations.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadbridge.errors.FieldError;
 import io.leadbridge.integrations.FieldMapping;
+import io.leadbridge.integrations.IntegrationException.InvalidIntegration;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON columns of an integration (settings, field mappings); never holds a secret. Thread-safe. */
+/** The JSON columns of an integration (settings, headers, field mappings); never holds a secret. Thread-safe. */
 public final class StoredJson {
+
+  /** What a JSON column holds, in characters. */
+  public static final int MAX_STORED_JSON = 20_000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,7 +27,25 @@ public final class StoredJson {
     }
   }
 
-  static Map<String, String> settings(String json) {
+  /**
+   * The value as JSON for a column; more than the column holds is the client's mistake.
+   *
+   * @throws InvalidIntegration naming {@code field} when it is too large
+   */
+  public static String writeSized(String field, Object value) {
+    String json = write(value);
+    if (json.length() > MAX_STORED_JSON) {
+      throw new InvalidIntegration(List.of(new FieldError(field, "is too large: at most " + MAX_STORED_JSON
+          + " characters as JSON")));
+    }
+    return json;
+  }
+
+  static List<String> strings(String json) {
+    return read(json, new TypeReference<List<String>>() {});
+  }
+
+  static Map<String, String> stringMap(String json) {
     return read(json, new TypeReference<Map<String, String>>() {});
   }
 

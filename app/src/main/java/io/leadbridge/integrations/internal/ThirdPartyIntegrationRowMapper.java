@@ -22,7 +22,7 @@ public final class ThirdPartyIntegrationRowMapper implements RowMapper<ThirdPart
         rs.getString("connector"),
         rs.getString("name"),
         Optional.ofNullable(rs.getString("base_url")).map(URI::create),
-        StoredJson.settings(rs.getString("settings")),
+        StoredJson.stringMap(rs.getString("settings")),
         StoredJson.mappings(rs.getString("field_mappings")),
         Optional.ofNullable(rs.getObject("credential_id", UUID.class)).map(CredentialRef::of),
         rs.getBoolean("enabled"),

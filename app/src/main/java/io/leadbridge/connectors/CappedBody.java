@@ -1,4 +1,4 @@
-package io.leadbridge.connectors.internal;
+package io.leadbridge.connectors;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,18 +12,19 @@ import java.util.concurrent.Flow;
 /**
  * Reads a response body into memory up to a limit and fails with {@link TooLarge} beyond it,
  * without reading the rest (a declared {@code Content-Length} over the limit fails before the
- * first byte). Stateless and thread-safe; each subscriber it makes serves one response.
+ * first byte). Shared by the connector host and the integrations' webhook deliverer. Stateless and
+ * thread-safe; each subscriber it makes serves one response.
  */
-final class CappedBody implements HttpResponse.BodyHandler<byte[]> {
+public final class CappedBody implements HttpResponse.BodyHandler<byte[]> {
 
   private final long limit;
 
-  CappedBody(long limit) {
+  public CappedBody(long limit) {
     this.limit = limit;
   }
 
   /** The body exceeded the limit; carries the status for the plugin's exception. */
-  static final class TooLarge extends IOException {
+  public static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final long limitBytes;
@@ -34,11 +35,11 @@ final class CappedBody implements HttpResponse.BodyHandler<byte[]> {
       this.limitBytes = limitBytes;
     }
 
-    int status() {
+    public int status() {
       return status;
     }
 
-    long limitBytes() {
+    public long limitBytes() {
       return limitBytes;
     }
   }

@@ -1,0 +1,18 @@
+package io.leadbridge.integrations.api;
+
+import io.leadbridge.integrations.FieldMapping;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * {@code PATCH /v1/integrations/internal/{id}}: every field is optional; a given one replaces the
+ * old (a given endpoint replaces the whole endpoint). Secrets change only through
+ * {@code PUT …/credentials}. Immutable.
+ */
+public record UpdateInternalIntegrationRequest(
+    String name,
+    @Valid EndpointRequest endpoint,
+    @Size(max = 200) List<@NotNull FieldMapping> fieldMappings,
+    Boolean enabled) {}
