@@ -1,6 +1,5 @@
 package io.leadbridge.integrations;
 
-import io.leadbridge.connector.api.DeliveryOutcome;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.connectors.CredentialSource;
 import io.leadbridge.credentials.CredentialVault;
@@ -55,13 +54,9 @@ public final class IntegrationsModule {
 
   /** Where the delivery engine sends each integration's leads. */
   public DeliveryRoutes deliveryRoutes() {
-    return new RoutesByKind(Map.of(IntegrationKind.THIRD_PARTY, new ThirdPartyDeliveryRoutes(jdbi, clock)));
-  }
-
-  /** Delivers to internal integrations; none can exist before their table does. */
-  public WebhookDeliverer webhookDeliverer() {
-    return (tenantId, integrationId, leadId, leadJson, deadline) ->
-        DeliveryOutcome.retryable("internal integrations are not available on this hub");
+    return new RoutesByKind(Map.of(
+        IntegrationKind.THIRD_PARTY, new ThirdPartyDeliveryRoutes(jdbi, clock),
+        IntegrationKind.INTERNAL, internalRoutes));
   }
 
   /** The JAX-RS resources, on top of the plugin host's registry and the rollout flags. */
