@@ -206,7 +206,7 @@ abstract class CanaryContract extends HubTest {
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .POST(HttpRequest.BodyPublishers.ofString("{\"customer\":{\"lastName\":\"Reyes\","
-            + "\"emails\":[\"dana@example.com\"]},\"vehicles\":[{\"year\":2021,\"make\":\"Honda\","
+            + "\"emails\":[\"dana-" + UUID.randomUUID() + "@example.com\"]},\"vehicles\":[{\"year\":2021,\"make\":\"Honda\","
             + "\"model\":\"Accord\"}]}"))
         .build();
     HttpResponse<String> accepted = record(hub.api().send(request));
