@@ -103,6 +103,19 @@ public final class HubSpotSimulator implements AutoCloseable {
     return contacts.all().stream().filter(c -> value.equals(c.properties().get(name))).findFirst();
   }
 
+  /**
+   * How many times batch upserts wrote a contact keyed by this id value (e.g. a Leadbridge lead id):
+   * 1 for a lead sent once; more when it was sent again, which the idempotent upsert would hide.
+   */
+  public int contactUpsertWrites(String idValue) {
+    return portal.store(HubSpotObjectType.CONTACTS).upsertWrites(idValue);
+  }
+
+  /** A snapshot of {@link #contactUpsertWrites} for every id value written so far. */
+  public Map<String, Integer> contactUpsertWriteCounts() {
+    return portal.store(HubSpotObjectType.CONTACTS).upsertWriteCounts();
+  }
+
   /** Seeds a contact without HTTP or rate limits (bulk fixtures, benchmarks); unique values must be free. */
   public SimulatedRecord createContact(Map<String, String> properties) {
     try {

@@ -17,6 +17,7 @@ final class RecordStore {
   private final long firstId;
   private final ConcurrentSkipListMap<Long, SimulatedRecord> byId = new ConcurrentSkipListMap<>();
   private final Map<String, Map<String, Long>> idByUniqueValue = new ConcurrentHashMap<>();
+  private final Map<String, Integer> upsertWrites = new ConcurrentHashMap<>();
   private long nextId;
 
   RecordStore(HubSpotObjectType type, PropertySchema schema, long firstId) {
@@ -75,10 +76,22 @@ final class RecordStore {
     Map<String, String> withId = new HashMap<>(properties);
     withId.put(idProperty, idValue);
     Optional<SimulatedRecord> existing = findByUnique(idProperty, idValue);
-    if (existing.isPresent()) {
-      return new UpsertResult(update(existing.get().id(), withId, now).orElseThrow(), false);
-    }
-    return new UpsertResult(create(withId, List.of(), now), true);
+    UpsertResult result = existing.isPresent()
+        ? new UpsertResult(update(existing.get().id(), withId, now).orElseThrow(), false)
+        : new UpsertResult(create(withId, List.of(), now), true);
+    // Counted only once written: tests measure double deliveries, which an idempotent upsert hides.
+    upsertWrites.merge(idValue, 1, Integer::sum);
+    return result;
+  }
+
+  /** How many upserts wrote a record by this id value (any id property), since the last clear. */
+  int upsertWrites(String idValue) {
+    return upsertWrites.getOrDefault(idValue, 0);
+  }
+
+  /** Every id value upserts wrote, with how many times each was written. */
+  Map<String, Integer> upsertWriteCounts() {
+    return Map.copyOf(upsertWrites);
   }
 
   Optional<SimulatedRecord> get(String id) {
@@ -112,6 +125,7 @@ final class RecordStore {
   synchronized void clear() {
     byId.clear();
     idByUniqueValue.values().forEach(Map::clear);
+    upsertWrites.clear();
     nextId = firstId;
   }
 

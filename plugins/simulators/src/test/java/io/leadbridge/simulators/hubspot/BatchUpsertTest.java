@@ -59,6 +59,24 @@ class BatchUpsertTest {
   }
 
   @Test
+  void countsEveryWriteOfAnIdValueSoThatASecondDeliveryShows() {
+    String lead42 = "{\"id\":\"lead-42\",\"idProperty\":\"leadbridge_lead_id\",\"properties\":{\"firstname\":\"Ann\"}}";
+    String lead43 = "{\"id\":\"lead-43\",\"idProperty\":\"leadbridge_lead_id\",\"properties\":{}}";
+    String refused = "{\"id\":\"lead-44\",\"idProperty\":\"leadbridge_lead_id\",\"properties\":{\"email\":\"broken\"}}";
+
+    client.post(UPSERT, "{\"inputs\":[" + lead42 + "," + lead43 + "," + refused + "]}");
+    client.post(UPSERT, "{\"inputs\":[" + lead42 + "]}");
+
+    assertThat(sim.contactUpsertWrites("lead-42")).isEqualTo(2);
+    assertThat(sim.contactUpsertWrites("lead-43")).isEqualTo(1);
+    assertThat(sim.contactUpsertWrites("lead-44")).isZero();
+    assertThat(sim.contactUpsertWriteCounts()).containsOnly(Map.entry("lead-42", 2), Map.entry("lead-43", 1));
+    assertThat(sim.contacts()).hasSize(2);
+    sim.reset();
+    assertThat(sim.contactUpsertWriteCounts()).isEmpty();
+  }
+
+  @Test
   void successfulBatchHasStatusAndTimestamps() {
     JsonNode body =
         HubSpotHttp.json(
