@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ public final class CallSlots {
   private final int callsPerIntegration;
   private final ConcurrentMap<String, Pool> pools = new ConcurrentHashMap<>();
   private final ConcurrentMap<UUID, AtomicInteger> perIntegration = new ConcurrentHashMap<>();
+  private final Semaphore freed = new Semaphore(0);
 
   public CallSlots(int threadsPerConnector, int callsPerIntegration) {
     this.threadsPerConnector = threadsPerConnector;
@@ -50,10 +52,33 @@ public final class CallSlots {
     return pool(connectorId).busy.get() < threadsPerConnector && (calls == null || calls.get() < callsPerIntegration);
   }
 
-  /** Gives a slot back. */
+  /** Gives a slot back after its call, and wakes the dispatcher if it waits for one. */
   public void give(String connectorId, UUID integrationId) {
+    giveUnused(connectorId, integrationId);
+    freed.release();
+  }
+
+  /**
+   * Gives back a slot the dispatcher took but did not use (nothing to claim): no wake-up, or a
+   * dispatcher that finds nothing would wake itself at once, again and again.
+   */
+  public void giveUnused(String connectorId, UUID integrationId) {
     perIntegration.get(integrationId).decrementAndGet();
     pool(connectorId).busy.decrementAndGet();
+  }
+
+  /** Forgets slots given back so far: the dispatcher calls it before it looks at what it may start. */
+  public void forgetFreed() {
+    freed.drainPermits();
+  }
+
+  /**
+   * Waits until a slot is given back (since {@link #forgetFreed}) or the time is up: the dispatcher
+   * sleeps here when it could start nothing, so a full integration gets its next batch as soon as a
+   * call ends rather than at the next poll.
+   */
+  public void awaitFreed(long millis) throws InterruptedException {
+    freed.tryAcquire(millis, TimeUnit.MILLISECONDS);
   }
 
   /** The connector's threads; a task may only be submitted with a slot taken. */

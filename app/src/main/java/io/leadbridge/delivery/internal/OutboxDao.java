@@ -1,12 +1,16 @@
 package io.leadbridge.delivery.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
  * The engine's SQL on the outbox ({@code deliveries}). Every change to claimed work is guarded by
@@ -25,29 +29,50 @@ public interface OutboxDao {
   List<DueIntegration> dueIntegrations(@Bind("now") Instant now, @Bind("limit") int limit);
 
   /**
-   * Claims up to {@code limit} due deliveries of one integration under a new lease token. On
-   * PostgreSQL, {@code SKIP LOCKED} lets several nodes claim side by side without waiting for or
-   * taking each other's rows; H2 (one embedded node, one claiming thread) runs the same statement.
-   * The outer status check makes a row that changed under the subquery's snapshot stay unclaimed.
+   * Claims up to {@code limit} due deliveries of one integration under a new lease token and
+   * returns them: due retries first, then new work, each oldest first.
+   *
+   * <p>Lock first, then mark exactly the locked rows, in one transaction. One {@code UPDATE ...
+   * WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)} is not enough on PostgreSQL: in a
+   * nested-loop plan the subquery may run again for each outer row, skip the rows the statement has
+   * just updated and return the next ones; so one claim took all 3,014 due deliveries of a
+   * benchmark run. And one status at a time, because {@code status IN ('pending', 'retrying')
+   * ORDER BY next_attempt_at} cannot be read in order from an index: it sorted every due row of the
+   * integration on each claim (33 ms at 16,000 rows, most of the dispatcher's time with 100,000),
+   * where {@code status = ? ORDER BY next_attempt_at} reads the first rows of an index range
+   * (0.5 ms). Benchmark in ops/bench/RESULTS.md, delivery.
+   *
+   * <p>On PostgreSQL, {@code SKIP LOCKED} lets several nodes claim side by side without waiting for
+   * or taking each other's rows; H2 (one embedded node, one claiming thread) runs the same
+   * statements.
    */
+  @Transaction
+  default List<ClaimedDelivery> claim(UUID integrationId, String token, Instant until, Instant now, int limit) {
+    List<ClaimedDelivery> due = new ArrayList<>(lockDue(integrationId, "retrying", now, limit));
+    if (due.size() < limit) {
+      due.addAll(lockDue(integrationId, "pending", now, limit - due.size()));
+    }
+    if (!due.isEmpty()) {
+      markClaimed(due.stream().map(ClaimedDelivery::id).toList(), token, until, now);
+    }
+    return due;
+  }
+
+  /** Locks up to {@code limit} due deliveries of the integration in one status, oldest first, skipping rows another node holds. */
+  @SqlQuery(
+      "SELECT id, lead_id, attempts, created_at FROM deliveries WHERE integration_id = :integrationId"
+          + " AND status = :status AND next_attempt_at <= :now"
+          + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+  @RegisterRowMapper(OutboxRows.Claimed.class)
+  List<ClaimedDelivery> lockDue(@Bind("integrationId") UUID integrationId, @Bind("status") String status,
+      @Bind("now") Instant now, @Bind("limit") int limit);
+
+  /** Marks locked rows as in flight under the token; only {@link #claim} calls it, inside its transaction. */
   @SqlUpdate(
       "UPDATE deliveries SET status = 'in_flight', lease_owner = :token, lease_until = :until, updated_at = :now"
-          + " WHERE id IN (SELECT id FROM deliveries WHERE integration_id = :integrationId"
-          + " AND status IN ('pending', 'retrying') AND next_attempt_at <= :now"
-          + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)"
-          + " AND status IN ('pending', 'retrying') AND next_attempt_at <= :now")
-  int claim(
-      @Bind("integrationId") UUID integrationId,
-      @Bind("token") String token,
-      @Bind("until") Instant until,
-      @Bind("now") Instant now,
-      @Bind("limit") int limit);
-
-  @SqlQuery(
-      "SELECT id, lead_id, attempts, created_at FROM deliveries"
-          + " WHERE lease_owner = :token AND status = 'in_flight' ORDER BY next_attempt_at, id")
-  @RegisterRowMapper(OutboxRows.Claimed.class)
-  List<ClaimedDelivery> claimed(@Bind("token") String token);
+          + " WHERE id IN (<ids>)")
+  int markClaimed(@BindList("ids") List<UUID> ids, @Bind("token") String token, @Bind("until") Instant until,
+      @Bind("now") Instant now);
 
   /** Work whose node died (its lease ran out) becomes due again; no attempt is counted. */
   @SqlUpdate(
@@ -64,11 +89,16 @@ public interface OutboxDao {
           + " WHERE lease_owner = :token AND status = 'in_flight'")
   int unclaim(@Bind("token") String token, @Bind("at") Instant at, @Bind("now") Instant now);
 
-  @SqlUpdate(
+  /**
+   * Marks delivered deliveries, each with its remote id, sent as one JDBC batch: one round trip
+   * for a whole vendor batch instead of one per delivery (benchmark in ops/bench/RESULTS.md,
+   * delivery).
+   */
+  @SqlBatch(
       "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, remote_id = :remoteId,"
           + " delivered_at = :now, lease_owner = NULL, lease_until = NULL, updated_at = :now"
           + " WHERE id = :id AND lease_owner = :token AND status = 'in_flight'")
-  int delivered(@Bind("id") UUID id, @Bind("token") String token, @Bind("remoteId") String remoteId,
+  int[] delivered(@Bind("id") List<UUID> ids, @Bind("remoteId") List<String> remoteIds, @Bind("token") String token,
       @Bind("now") Instant now);
 
   /** Due again at {@code at}; {@code attempt} is 1 when this try counts towards the budget, else 0. */

@@ -9,10 +9,12 @@ import io.leadbridge.connector.api.DeliveryOutcome.Retryable;
 import io.leadbridge.delivery.internal.DeliveryMeters.Event;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Writes what one call's outcomes mean for its deliveries (the table in {@link DeliveryOutcome}'s
@@ -40,9 +42,19 @@ final class OutcomeRecorder {
     Map<Event, Integer> counts = new EnumMap<>(Event.class);
     parts.jdbi().useTransaction(tx -> {
       OutboxDao outbox = tx.attach(OutboxDao.class);
+      List<UUID> delivered = new ArrayList<>();
+      List<String> remoteIds = new ArrayList<>();
       for (int i = 0; i < claimed.size(); i++) {
-        Event event = apply(outbox, token, claimed.get(i), outcomes.get(i), now);
-        counts.merge(event, 1, Integer::sum);
+        if (outcomes.get(i) instanceof Delivered done) {
+          delivered.add(claimed.get(i).id());
+          remoteIds.add(done.remoteId());
+          counts.merge(Event.DELIVERED, 1, Integer::sum);
+        } else {
+          counts.merge(apply(outbox, token, claimed.get(i), outcomes.get(i), now), 1, Integer::sum);
+        }
+      }
+      if (!delivered.isEmpty()) {
+        outbox.delivered(delivered, remoteIds, token, now);
       }
     });
     return counts;
@@ -54,12 +66,9 @@ final class OutcomeRecorder {
     return record(token, claimed, outcomes);
   }
 
+  /** Records one outcome other than delivered (those go in one batch). */
   private Event apply(OutboxDao outbox, String token, ClaimedDelivery delivery, DeliveryOutcome outcome, Instant now) {
     int attempts = delivery.attempts() + 1;
-    if (outcome instanceof Delivered delivered) {
-      outbox.delivered(delivery.id(), token, delivered.remoteId(), now);
-      return Event.DELIVERED;
-    }
     if (outcome instanceof Retryable retryable) {
       if (attempts >= parts.config().getMaxAttempts()) {
         outbox.dead(delivery.id(), token, 1, "retries_exhausted", retryable.reason(), now);

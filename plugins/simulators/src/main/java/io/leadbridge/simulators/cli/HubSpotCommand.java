@@ -3,11 +3,13 @@ package io.leadbridge.simulators.cli;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.simulators.hubspot.RateLimitTier;
 import io.leadbridge.simulators.hubspot.RetryAfterPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +21,17 @@ final class HubSpotCommand {
       Set.of(
           "--port", "--token", "--portal-id", "--tier", "--ten-second-limit", "--daily-limit", "--time-zone",
           "--retry-after", "--fail-probability", "--fail-every", "--fail-statuses", "--latency-ms",
-          "--omit-rate-limit-headers");
+          "--omit-rate-limit-headers", "--stats-file");
+  private static final Duration STATS_PERIOD = Duration.ofSeconds(1);
   private static final Logger LOG = LoggerFactory.getLogger(HubSpotCommand.class);
 
   private HubSpotCommand() {}
 
-  static HubSpotSimulator start(List<String> args) {
+  /**
+   * Starts the simulator the options describe; with {@code --stats-file} it comes wrapped in a
+   * {@link StatsFile} that writes its counters there every second.
+   */
+  static AutoCloseable start(List<String> args) {
     CliArguments options = CliArguments.parse(args, FLAGS, VALUED);
     HubSpotSimulator.Builder builder =
         HubSpotSimulator.builder()
@@ -47,7 +54,16 @@ final class HubSpotCommand {
         simulator.portalId(),
         simulator.baseUri(),
         simulator.defaultToken());
-    return simulator;
+    Optional<Path> statsFile = options.value("--stats-file").map(Path::of);
+    if (statsFile.isEmpty()) {
+      return simulator;
+    }
+    try {
+      return StatsFile.start(simulator, statsFile.get(), STATS_PERIOD);
+    } catch (RuntimeException unwritable) {
+      simulator.close();
+      throw unwritable;
+    }
   }
 
   private static void applyChaos(HubSpotSimulator simulator, CliArguments options) {

@@ -12,7 +12,7 @@ public final class SimulatorsMain {
       "usage: java -jar simulators.jar hubspot [--port 9100] [--token T]... [--portal-id N] [--tier 100|190|250]"
           + " [--ten-second-limit N] [--daily-limit N] [--time-zone Z] [--retry-after never|ten-secondly-only|all-rate-limits]"
           + " [--fail-probability P] [--fail-every N] [--fail-statuses 500,502,504] [--latency-ms N]"
-          + " [--omit-rate-limit-headers P] [--hang] [--secondly-headers]\n"
+          + " [--omit-rate-limit-headers P] [--hang] [--secondly-headers] [--stats-file F]\n"
           + "       java -jar simulators.jar kms [--port 9200] [--region R] [--access-key K --secret-key S]"
           + " [--alias alias/name]... [--fault throttling|disabled|invalid-ciphertext|access-denied|not-found|internal|hang]"
           + " [--fault-operation Decrypt]";

@@ -27,6 +27,7 @@ final class HubSpotHandler implements Function<SimRequest, Reply> {
   private final RetryAfterPolicy retryAfter;
   private final boolean secondlyHeaders;
   private final AtomicLong requestCount = new AtomicLong();
+  private final AtomicLong rateLimitedCount = new AtomicLong();
 
   HubSpotHandler(
       Portal portal, PrivateApps apps, HubSpotChaos chaos, RetryAfterPolicy retryAfter, boolean secondlyHeaders) {
@@ -54,8 +55,13 @@ final class HubSpotHandler implements Function<SimRequest, Reply> {
     return requestCount.get();
   }
 
+  long rateLimitedCount() {
+    return rateLimitedCount.get();
+  }
+
   void resetRequestCount() {
     requestCount.set(0);
+    rateLimitedCount.set(0);
   }
 
   private SimResponse process(SimRequest request, String correlationId) {
@@ -98,6 +104,7 @@ final class HubSpotHandler implements Function<SimRequest, Reply> {
   }
 
   private SimResponse rateLimited(Admission admission, String correlationId, long appId, boolean search) {
+    rateLimitedCount.incrementAndGet();
     RateLimitPolicy policy = admission.refusedBy().orElseThrow();
     SimResponse response =
         JsonResponses.json(429, ErrorBodies.rateLimited(policy, correlationId, appId, portal.portalId()));

@@ -94,6 +94,11 @@ public final class HubSpotSimulator implements AutoCloseable {
     return portal.store(HubSpotObjectType.DEALS).all();
   }
 
+  /** How many contacts the portal holds, without copying them. */
+  public int contactCount() {
+    return portal.store(HubSpotObjectType.CONTACTS).size();
+  }
+
   /** Finds a contact by any property (through the unique index when the property is unique). */
   public Optional<SimulatedRecord> contactByProperty(String name, String value) {
     RecordStore contacts = portal.store(HubSpotObjectType.CONTACTS);
@@ -129,6 +134,11 @@ public final class HubSpotSimulator implements AutoCloseable {
   /** Every request received, including 401s, 429s, injected failures and hung ones. */
   public long requestCount() {
     return handler.requestCount();
+  }
+
+  /** Every 429 answered: ten-second, secondly and daily limits alike. */
+  public long rateLimitedCount() {
+    return handler.rateLimitedCount();
   }
 
   /** The most requests any one token sent within any 10-second window (429s included, 401s not). */

@@ -118,6 +118,10 @@ final class RecordStore {
     return page;
   }
 
+  int size() {
+    return byId.size();
+  }
+
   List<SimulatedRecord> all() {
     return List.copyOf(byId.values());
   }
