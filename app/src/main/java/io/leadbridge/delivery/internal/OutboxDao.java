@@ -29,12 +29,17 @@ public interface OutboxDao {
    * PostgreSQL, {@code SKIP LOCKED} lets several nodes claim side by side without waiting for or
    * taking each other's rows; H2 (one embedded node, one claiming thread) runs the same statement.
    * The outer status check makes a row that changed under the subquery's snapshot stay unclaimed.
+   *
+   * <p>The subquery is an {@code ARRAY(...)}, evaluated once: as {@code id IN (SELECT ...)},
+   * PostgreSQL may plan a nested-loop semi-join that runs the locking subquery again for each
+   * outer row, and each run skips the rows this statement has just updated and fills its
+   * {@code LIMIT} with others, so one claim took hundreds of rows past the connector's batch size.
    */
   @SqlUpdate(
       "UPDATE deliveries SET status = 'in_flight', lease_owner = :token, lease_until = :until, updated_at = :now"
-          + " WHERE id IN (SELECT id FROM deliveries WHERE integration_id = :integrationId"
+          + " WHERE id = ANY(ARRAY(SELECT id FROM deliveries WHERE integration_id = :integrationId"
           + " AND status IN ('pending', 'retrying') AND next_attempt_at <= :now"
-          + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)"
+          + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED))"
           + " AND status IN ('pending', 'retrying') AND next_attempt_at <= :now")
   int claim(
       @Bind("integrationId") UUID integrationId,
