@@ -8,6 +8,7 @@ import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.simulators.hubspot.SimulatedRecord;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.VendorServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -249,6 +250,32 @@ abstract class DeliveryContract extends HubTest {
     assertThat(leads).allSatisfy(id -> assertThat(
         Hub.json(hub().api().get("/v1/leads/" + id, admin(tenant))).get("deliveries")).isEmpty());
     assertThat(vendor.requestCount()).isZero();
+  }
+
+  @Test
+  void aLeadReachesTheTenantsOwnSystemSignedAndMappedThroughAnInternalIntegration() {
+    try (VendorServer receiver = new VendorServer().on("/leads", exchange -> VendorServer.respond(exchange, 200,
+        "{\"id\":\"dms-1\"}"))) {
+      UUID tenant = hub().createTenant();
+      HttpResponse<String> created = hub().api().postJson("/v1/integrations/internal", admin(tenant),
+          "{\"name\":\"DMS\",\"endpoint\":{\"url\":\"" + receiver.url("/leads") + "\",\"method\":\"POST\","
+              + "\"timeoutMs\":2000},\"auth\":{\"type\":\"none\"},\"signingSecret\":\"sig-" + UUID.randomUUID()
+              + "-" + UUID.randomUUID() + "\",\"fieldMappings\":[{\"source\":\"customer.lastName\","
+              + "\"target\":\"contact.last\"}]}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+      List<String> leads = sendLeads(tenant, 2);
+      awaitStatus(tenant, leads, "delivered");
+
+      assertThat(receiver.received()).hasSize(2);
+      assertThat(receiver.received()).allSatisfy(request -> {
+        assertThat(request.header("X-Leadbridge-Signature")).matches("t=[0-9]+,v1=[0-9a-f]{64}");
+        assertThat(request.body()).contains("\"contact\":{\"last\":\"Reyes");
+      });
+      assertThat(receiver.received().stream().map(r -> r.header("Idempotency-Key")).toList())
+          .containsExactlyInAnyOrderElementsOf(leads);
+      assertThat(delivery(tenant, leads.get(0)).get("remoteId").asText()).isEqualTo("dms-1");
+    }
   }
 
   @Test

@@ -78,7 +78,7 @@ final class HubSpotHandler implements Function<SimRequest, Reply> {
     Route route = routes.match(request);
     Admission admission = portal.rateLimiter().admit(token.get(), route.search());
     if (!admission.allowed()) {
-      return rateLimited(admission, correlationId, appId.get(), route.search());
+      return rateLimited(admission, correlationId, token.get(), appId.get(), route.search());
     }
     OptionalInt failure = chaos.nextFailure();
     if (failure.isPresent()) {
@@ -103,13 +103,15 @@ final class HubSpotHandler implements Function<SimRequest, Reply> {
     }
   }
 
-  private SimResponse rateLimited(Admission admission, String correlationId, long appId, boolean search) {
+  private SimResponse rateLimited(
+      Admission admission, String correlationId, String token, long appId, boolean search) {
     rateLimitedCount.incrementAndGet();
     RateLimitPolicy policy = admission.refusedBy().orElseThrow();
     SimResponse response =
         JsonResponses.json(429, ErrorBodies.rateLimited(policy, correlationId, appId, portal.portalId()));
     if (sendsRetryAfter(policy)) {
       long seconds = Math.max(1, (admission.retryAfterMillis() + 999) / 1000);
+      portal.rateLimiter().toldToWait(token, Duration.ofSeconds(seconds));
       response = response.withHeader("Retry-After", String.valueOf(seconds));
     }
     return search ? response : RateLimitHeaders.apply(response, admission, secondlyHeaders);

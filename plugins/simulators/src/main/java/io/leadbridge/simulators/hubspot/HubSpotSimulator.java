@@ -150,6 +150,19 @@ public final class HubSpotSimulator implements AutoCloseable {
     return portal.rateLimiter().maxAttemptsInAnyWindow(token);
   }
 
+  /** The 429s the token was answered (ten-second, daily and search limits). */
+  public long rateLimitedCount(String token) {
+    return portal.rateLimiter().refusals(token);
+  }
+
+  /**
+   * Requests the token sent before a {@code Retry-After} it had been given was over: a client that
+   * waits as told has none. (A request sent before the 429 reached the client counts too.)
+   */
+  public int requestsBeforeRetryAfter(String token) {
+    return portal.rateLimiter().attemptsBeforeRetryAfter(token);
+  }
+
   /** Requests counted against the token's daily limit today (portal time zone). */
   public long dailyUsage(String token) {
     return portal.rateLimiter().dailyUsed(token);

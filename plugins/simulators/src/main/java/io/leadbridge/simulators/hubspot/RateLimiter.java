@@ -1,6 +1,7 @@
 package io.leadbridge.simulators.hubspot;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +27,21 @@ final class RateLimiter {
   int maxAttemptsInAnyWindow(String token) {
     TokenUsage usage = usageByToken.get(token);
     return usage == null ? 0 : usage.maxAttemptsInAnyWindow();
+  }
+
+  long refusals(String token) {
+    TokenUsage usage = usageByToken.get(token);
+    return usage == null ? 0 : usage.refusals();
+  }
+
+  int attemptsBeforeRetryAfter(String token) {
+    TokenUsage usage = usageByToken.get(token);
+    return usage == null ? 0 : usage.attemptsBeforeRetryAfter();
+  }
+
+  /** Remembers the Retry-After the token was just sent, counted from now. */
+  void toldToWait(String token, Duration wait) {
+    usage(token).toldToWaitUntil(clock.instant().plus(wait));
   }
 
   int maxAttemptsInAnyWindow() {

@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 
-/** Tracks one token's rolling windows, daily counter and attempts (429s included) so limits and client behaviour are both visible; thread-safe (synchronized). */
+/** Tracks one token's rolling windows, daily counter, attempts (429s included), 429s and Retry-After waits so limits and client behaviour are both visible; thread-safe (synchronized). */
 final class TokenUsage {
   private final Deque<Long> admitted = new ArrayDeque<>();
   private final Deque<Long> attempted = new ArrayDeque<>();
@@ -14,6 +14,9 @@ final class TokenUsage {
   private LocalDate day;
   private long dailyUsed;
   private int maxAttemptsInAnyWindow;
+  private long refusals;
+  private long retryAfterUntil;
+  private int attemptsBeforeRetryAfter;
 
   synchronized Admission admit(Instant now, boolean search, RateLimitSettings settings) {
     long millis = now.toEpochMilli();
@@ -56,7 +59,21 @@ final class TokenUsage {
     return maxAttemptsInAnyWindow;
   }
 
+  synchronized long refusals() {
+    return refusals;
+  }
+
+  synchronized int attemptsBeforeRetryAfter() {
+    return attemptsBeforeRetryAfter;
+  }
+
+  /** The token was sent a Retry-After: attempts before {@code until} ignore it. */
+  synchronized void toldToWaitUntil(Instant until) {
+    retryAfterUntil = Math.max(retryAfterUntil, until.toEpochMilli());
+  }
+
   private Admission refused(RateLimitPolicy policy, long retryAfterMillis, RateLimitSettings settings) {
+    refusals++;
     return new Admission(
         Optional.of(policy),
         Math.max(retryAfterMillis, 0),
@@ -67,6 +84,9 @@ final class TokenUsage {
   }
 
   private void recordAttempt(long millis) {
+    if (millis < retryAfterUntil) {
+      attemptsBeforeRetryAfter++;
+    }
     dropOlderThan(attempted, millis, RateLimitSettings.TEN_SECONDS_MILLIS);
     attempted.addLast(millis);
     maxAttemptsInAnyWindow = Math.max(maxAttemptsInAnyWindow, attempted.size());

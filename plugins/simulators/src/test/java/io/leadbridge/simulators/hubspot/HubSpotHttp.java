@@ -34,6 +34,11 @@ final class HubSpotHttp {
     return new HubSpotHttp(baseUri, Optional.empty());
   }
 
+  /** The bearer token this client sends; empty for an anonymous client. */
+  String token() {
+    return token.orElse("");
+  }
+
   HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
   }

@@ -96,6 +96,42 @@ class RateLimitTest {
   }
 
   @Test
+  void countsTheTokensRefusalsAndTheRequestsThatCameBackBeforeTheirRetryAfter() {
+    sim = HubSpotSimulator.builder().clock(clock).tenSecondLimit(1).start();
+    HubSpotHttp client = client();
+    HubSpotHttp other = new HubSpotHttp(sim.baseUri(), sim.newToken());
+    client.get(CONTACTS);
+    HttpResponse<String> refused = client.get(CONTACTS);
+    clock.advance(Duration.ofSeconds(5));
+    HttpResponse<String> early = client.get(CONTACTS);
+    other.get(CONTACTS);
+    clock.advance(Duration.ofSeconds(5));
+
+    HttpResponse<String> onTime = client.get(CONTACTS);
+
+    assertThat(refused.headers().firstValue("Retry-After")).contains("10");
+    assertThat(early.headers().firstValue("Retry-After")).as("told again, to the same instant").contains("5");
+    assertThat(onTime.statusCode()).as("the first request slid out as the wait ended").isEqualTo(200);
+    assertThat(sim.rateLimitedCount(sim.defaultToken())).isEqualTo(2);
+    assertThat(sim.requestsBeforeRetryAfter(sim.defaultToken())).isEqualTo(1);
+    assertThat(sim.rateLimitedCount(other.token())).isZero();
+    assertThat(sim.requestsBeforeRetryAfter(other.token())).isZero();
+  }
+
+  @Test
+  void aRefusalWithoutRetryAfterSetsNoWait() {
+    sim = HubSpotSimulator.builder().clock(clock).tenSecondLimit(1).retryAfter(RetryAfterPolicy.NEVER).start();
+    HubSpotHttp client = client();
+    client.get(CONTACTS);
+    client.get(CONTACTS);
+
+    client.get(CONTACTS);
+
+    assertThat(sim.rateLimitedCount(sim.defaultToken())).isEqualTo(2);
+    assertThat(sim.requestsBeforeRetryAfter(sim.defaultToken())).isZero();
+  }
+
+  @Test
   void tokensHaveSeparateWindows() {
     sim = HubSpotSimulator.builder().clock(clock).tenSecondLimit(1).start();
     HubSpotHttp first = client();

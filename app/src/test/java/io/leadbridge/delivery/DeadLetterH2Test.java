@@ -1,0 +1,16 @@
+package io.leadbridge.delivery;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
+import io.leadbridge.testing.Db;
+import io.leadbridge.testing.TestApps;
+
+class DeadLetterH2Test extends DeadLetterContract {
+  static final DropwizardAppExtension<LeadbridgeConfiguration> APP =
+      TestApps.appWithHubSpot(Db.H2, TestApps.tempDir(), DELIVERY);
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
+    return APP;
+  }
+}
