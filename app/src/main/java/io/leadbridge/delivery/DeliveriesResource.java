@@ -4,12 +4,12 @@ import io.dropwizard.auth.Auth;
 import io.leadbridge.audit.Actor;
 import io.leadbridge.auth.Caller;
 import io.leadbridge.auth.Role;
-import io.leadbridge.delivery.DeliveryException.InvalidDeliveryQuery;
 import io.leadbridge.delivery.api.DeliveryView;
 import io.leadbridge.delivery.api.MoveHeldRequest;
 import io.leadbridge.delivery.api.MovedView;
 import io.leadbridge.storage.PageRequest;
 import io.leadbridge.web.ListResponse;
+import io.leadbridge.web.QueryParams;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -45,7 +45,8 @@ public class DeliveriesResource {
       @QueryParam("tenantId") String tenantId,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    return ListResponse.of(operations.list(Optional.ofNullable(status).filter(s -> !s.isEmpty()), tenant(tenantId),
+    Optional<String> statusFilter = Optional.ofNullable(status).filter(s -> !s.isEmpty());
+    return ListResponse.of(operations.list(statusFilter, QueryParams.optionalUuid("tenantId", tenantId),
         PageRequest.of(limit, cursor)), v -> v);
   }
 
@@ -72,16 +73,5 @@ public class DeliveriesResource {
       @Parameter(hidden = true) @Auth Caller caller, @NotNull @Valid MoveHeldRequest request) {
     return new MovedView(operations.moveHeldToManualQueue(request.tenantId(),
         Optional.ofNullable(request.connector()), Actor.of(caller)));
-  }
-
-  private static Optional<UUID> tenant(String tenantId) {
-    if (tenantId == null || tenantId.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(UUID.fromString(tenantId));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidDeliveryQuery("tenantId", "is not a UUID");
-    }
   }
 }

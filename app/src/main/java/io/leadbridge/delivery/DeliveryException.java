@@ -32,13 +32,4 @@ public abstract class DeliveryException extends LeadbridgeException {
           "cannot " + action + " a delivery that is " + status + " (only " + allowed + ")", List.of());
     }
   }
-
-  /** A query parameter or body field is not acceptable. */
-  public static final class InvalidDeliveryQuery extends DeliveryException {
-    private static final long serialVersionUID = 1L;
-
-    public InvalidDeliveryQuery(String field, String problem) {
-      super(ErrorKind.BAD_REQUEST, "invalid_query", "invalid query parameters", List.of(new FieldError(field, problem)));
-    }
-  }
 }

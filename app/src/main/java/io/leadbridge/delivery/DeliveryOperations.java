@@ -7,7 +7,6 @@ import io.leadbridge.audit.Actor;
 import io.leadbridge.audit.AuditAction;
 import io.leadbridge.audit.AuditTrail;
 import io.leadbridge.delivery.DeliveryException.DeliveryNotFound;
-import io.leadbridge.delivery.DeliveryException.InvalidDeliveryQuery;
 import io.leadbridge.delivery.DeliveryException.WrongDeliveryState;
 import io.leadbridge.delivery.api.DeliveryView;
 import io.leadbridge.delivery.api.ManualQueueEntryView;
@@ -17,6 +16,7 @@ import io.leadbridge.delivery.internal.ManualQueueCsv;
 import io.leadbridge.leads.DeliveryStatus;
 import io.leadbridge.storage.Page;
 import io.leadbridge.storage.PageRequest;
+import io.leadbridge.web.QueryParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -146,7 +146,7 @@ public final class DeliveryOperations {
     try {
       return DeliveryStatus.fromColumn(status).column();
     } catch (IllegalArgumentException e) {
-      throw new InvalidDeliveryQuery("status", "must be one of pending, in_flight, delivered, retrying, held, dead,"
+      throw new QueryParams.InvalidQuery("status", "must be one of pending, in_flight, delivered, retrying, held, dead,"
           + " manual, skipped");
     }
   }

@@ -15,5 +15,3 @@ CREATE INDEX ix_deliveries_integration_due ON deliveries (integration_id, status
 CREATE INDEX ix_deliveries_connector ON deliveries (connector_id, status, updated_at);
 -- The tenant's manual queue.
 CREATE INDEX ix_deliveries_tenant_status ON deliveries (tenant_id, status, updated_at);
--- A claim reads back the rows it took by its lease token (H2 has no UPDATE ... RETURNING).
-CREATE INDEX ix_deliveries_lease ON deliveries (lease_owner);

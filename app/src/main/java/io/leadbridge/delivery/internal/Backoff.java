@@ -29,10 +29,4 @@ public final class Backoff {
     long ceiling = baseMillis > (capMillis >> doublings) ? capMillis : baseMillis << doublings;
     return Duration.ofMillis(ThreadLocalRandom.current().nextLong(Math.max(ceiling, 1) + 1));
   }
-
-  /** The most {@link #after} can return for this many attempts. */
-  public Duration ceiling(int attempts) {
-    int doublings = Math.min(Math.max(attempts - 1, 0), 40);
-    return Duration.ofMillis(baseMillis > (capMillis >> doublings) ? capMillis : baseMillis << doublings);
-  }
 }

@@ -41,13 +41,6 @@ public final class IntegrationBreakers {
         integrationId.toString(), () -> created(connectorId, integrationId), Map.of("connector", connectorId));
   }
 
-  /** Whether the integration's breaker keeps calls away now (open, or half-open with its trial out). */
-  public boolean isOpen(UUID integrationId) {
-    return registry.find(integrationId.toString())
-        .map(b -> b.getState() == CircuitBreaker.State.OPEN || b.getState() == CircuitBreaker.State.FORCED_OPEN)
-        .orElse(false);
-  }
-
   /** How many breakers of the connector's integrations are open on this node. */
   public long openCount(String connectorId) {
     return registry.getAllCircuitBreakers().stream()

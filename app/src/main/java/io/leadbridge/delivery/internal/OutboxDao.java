@@ -82,13 +82,6 @@ public interface OutboxDao {
           + " WHERE status = 'in_flight' AND lease_until < :now")
   int reapExpiredLeases(@Bind("now") Instant now);
 
-  /** Gives claimed work back untouched (it was claimed but cannot be sent now). */
-  @SqlUpdate(
-      "UPDATE deliveries SET status = 'retrying', lease_owner = NULL, lease_until = NULL,"
-          + " next_attempt_at = :at, updated_at = :now"
-          + " WHERE lease_owner = :token AND status = 'in_flight'")
-  int unclaim(@Bind("token") String token, @Bind("at") Instant at, @Bind("now") Instant now);
-
   /**
    * Marks delivered deliveries, each with its remote id, sent as one JDBC batch: one round trip
    * for a whole vendor batch instead of one per delivery (benchmark in ops/bench/RESULTS.md,

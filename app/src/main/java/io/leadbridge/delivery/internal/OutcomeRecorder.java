@@ -60,12 +60,6 @@ final class OutcomeRecorder {
     return counts;
   }
 
-  /** Gives every claimed delivery the same retryable failure (the call timed out or broke). */
-  Map<Event, Integer> recordFailure(String token, List<ClaimedDelivery> claimed, String reason) {
-    List<DeliveryOutcome> outcomes = claimed.stream().map(c -> (DeliveryOutcome) DeliveryOutcome.retryable(reason)).toList();
-    return record(token, claimed, outcomes);
-  }
-
   /** Records one outcome other than delivered (those go in one batch). */
   private Event apply(OutboxDao outbox, String token, ClaimedDelivery delivery, DeliveryOutcome outcome, Instant now) {
     int attempts = delivery.attempts() + 1;
