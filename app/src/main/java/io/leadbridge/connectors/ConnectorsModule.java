@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Environment;
 import io.leadbridge.connectors.internal.PluginHost;
 import io.leadbridge.connectors.internal.PluginsHealthCheck;
+import io.leadbridge.connectors.internal.StaticRoutes;
 import java.time.Clock;
 import java.util.List;
 
@@ -39,8 +40,12 @@ public final class ConnectorsModule {
     return List.of(new PluginsResource(host));
   }
 
-  /** Registers the host's lifecycle, the health check and the resources. */
+  /**
+   * Registers the host's lifecycle, the health check and the resources, and closes the routes by
+   * which a plugin could reach the hub from a library's static fields.
+   */
   public void install(Environment environment) {
+    StaticRoutes.close(environment);
     environment.lifecycle().manage(host);
     environment.healthChecks().register(HEALTH_CHECK, new PluginsHealthCheck(host));
     resources().forEach(environment.jersey()::register);

@@ -1,6 +1,8 @@
 package io.leadbridge.connectors.internal;
 
+import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import io.leadbridge.connector.api.ConnectorMetrics;
 import java.time.Duration;
 import java.util.Map;
@@ -12,18 +14,23 @@ import org.slf4j.LoggerFactory;
  * A plugin's metrics in the hub's registry, named {@code connector.<id>.<name>} with the tags
  * appended Graphite-style ({@code ;key=value}, keys sorted). A sample that breaks a rule of
  * {@link ConnectorMetrics} is dropped and the rule logged once per connector; nothing here throws
- * into a delivery. Thread-safe.
+ * into a delivery. It reaches the registry (which holds every metric of the hub, gauges that read
+ * the database included) only through {@link Sealed} functions that create or find metrics under
+ * {@code connector.<id>.} and nowhere else. Thread-safe.
  */
 final class BoundedMetrics implements ConnectorMetrics {
 
   private static final Logger LOG = LoggerFactory.getLogger(BoundedMetrics.class);
 
-  private final MetricRegistry registry;
+  private final Sealed<String, Counter> counters;
+  private final Sealed<String, Timer> timers;
   private final String connectorId;
   private final MetricSeries series;
 
   BoundedMetrics(MetricRegistry registry, String connectorId, MetricSeries series) {
-    this.registry = registry;
+    String prefix = fullName(connectorId, "", Map.of());
+    this.counters = Sealed.of(name -> registry.counter(requirePrefix(prefix, name)));
+    this.timers = Sealed.of(name -> registry.timer(requirePrefix(prefix, name)));
     this.connectorId = connectorId;
     this.series = series;
   }
@@ -40,7 +47,7 @@ final class BoundedMetrics implements ConnectorMetrics {
     String full = admitted(name, tags);
     if (full != null) {
       try {
-        registry.counter(full).inc();
+        counters.apply(full).inc();
       } catch (IllegalArgumentException e) {
         breach(name, "is already a timer");
       }
@@ -56,11 +63,18 @@ final class BoundedMetrics implements ConnectorMetrics {
     String full = admitted(name, tags);
     if (full != null) {
       try {
-        registry.timer(full).update(duration);
+        timers.apply(full).update(duration);
       } catch (IllegalArgumentException e) {
         breach(name, "is already a counter");
       }
     }
+  }
+
+  private static String requirePrefix(String prefix, String name) {
+    if (!name.startsWith(prefix)) {
+      throw new IllegalArgumentException("a connector's metrics are named " + prefix + "*");
+    }
+    return name;
   }
 
   private String admitted(String name, Map<String, String> tags) {

@@ -1,6 +1,7 @@
 package io.leadbridge.connectors.internal;
 
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import io.leadbridge.connector.api.ConnectorContext;
 import io.leadbridge.connector.api.ConnectorDescriptor;
 import io.leadbridge.connector.api.ConnectorLog;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * The host's {@link ConnectorContext}: what one call of one connector gets for one tenant's
  * integration, and nothing else of the hub. Created per call by {@link CallContexts}; after
  * {@link #end()} its HTTP client refuses to send, credentials are no longer revealed and the values
- * revealed during the call are wiped from the redactor. Thread-safe.
+ * revealed during the call are forgotten by the redactor. Everything reachable from it holds only
+ * this call's integration: the vault, the limiter and the metrics registry are behind
+ * {@link Sealed} functions bound to it (proven by a hostile plugin's reflective walk in the
+ * tests). Thread-safe.
  */
 final class CallContext implements ConnectorContext {
 
@@ -40,9 +44,8 @@ final class CallContext implements ConnectorContext {
   private final Optional<URI> baseUrl;
   private final Instant deadline;
   private final Clock clock;
-  private final IntegrationKey key;
-  private final IntegrationRateLimits limits;
-  private final MetricRegistry registry;
+  private final Sealed<Instant, IntegrationRateLimits.Permit> permits;
+  private final Sealed<String, Timer> exchangeTimers;
   private final Redactor redactor = new Redactor();
   private final VaultCredentials credentials;
   private final RedactingLog log;
@@ -65,9 +68,12 @@ final class CallContext implements ConnectorContext {
     });
     this.deadline = deadline;
     this.clock = shared.clock();
-    this.key = new IntegrationKey(descriptor.id(), target.tenantId(), target.integrationId());
-    this.limits = shared.rateLimits();
-    this.registry = shared.registry();
+    IntegrationKey key = new IntegrationKey(descriptor.id(), target.tenantId(), target.integrationId());
+    IntegrationRateLimits limits = shared.rateLimits();
+    this.permits = Sealed.of(until -> acquire(limits, key, descriptor, until));
+    MetricRegistry registry = shared.registry();
+    String exchanges = "connectors.http.requests;connector=" + descriptor.id() + ";outcome=";
+    this.exchangeTimers = Sealed.of(outcome -> registry.timer(exchanges + outcome));
     this.credentials = new VaultCredentials(shared.credentialSource(), descriptor.credentialFields(),
         target.tenantId(), target.integrationId(), descriptor.id(), redactor, this::ended);
     this.log = new RedactingLog(descriptor.id(), target.tenantId(), target.integrationId(), redactor);
@@ -159,17 +165,27 @@ final class CallContext implements ConnectorContext {
 
   /** A permit from the integration's limiter, waiting at most until the deadline. */
   IntegrationRateLimits.Permit permit(String label) throws VendorTimeoutException {
+    IntegrationRateLimits.Permit permit = permits.apply(deadline);
+    if (permit == null) {
+      throw new VendorTimeoutException(label + ": interrupted", null);
+    }
+    return permit;
+  }
+
+  /** The limiter's permit, or null (the thread's interrupt flag set again) when interrupted waiting. */
+  private static IntegrationRateLimits.Permit acquire(IntegrationRateLimits limits, IntegrationKey key,
+      ConnectorDescriptor descriptor, Instant until) {
     try {
-      return limits.acquire(key, descriptor.defaultRateLimit(), deadline);
+      return limits.acquire(key, descriptor.defaultRateLimit(), until);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new VendorTimeoutException(label + ": interrupted", null);
+      return null;
     }
   }
 
   /** Counts and logs one exchange: method and path, never the query, headers or bodies. */
   void recordExchange(String label, String outcome, Duration took) {
-    registry.timer("connectors.http.requests;connector=" + descriptor.id() + ";outcome=" + outcome).update(took);
+    exchangeTimers.apply(outcome).update(took);
     LOG.debug("connector {} integration {}: {} -> {} in {} ms", descriptor.id(), target.integrationId(), label,
         outcome, took.toMillis());
   }

@@ -6,28 +6,36 @@ import io.leadbridge.connector.api.http.RateLimitScope;
 import io.leadbridge.connectors.IntegrationKey;
 import io.leadbridge.connectors.IntegrationRateLimits;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A call's rate-limit feedback, passed to the hub's limiter for the call's integration; a wait
  * longer than {@link #MAX_WAIT} is cut to it, so a confused plugin cannot park an integration for
- * good. Thread-safe.
+ * good. It reaches the limiter only through {@link Sealed} functions bound to the call's
+ * integration, never the limiter itself (which knows every integration). Thread-safe.
  */
 final class RateLimitForwarder implements RateLimitFeedback {
 
   static final Duration MAX_WAIT = Duration.ofDays(1);
 
-  private final IntegrationRateLimits limits;
-  private final IntegrationKey key;
+  private final Sealed<RateLimitReport, Void> report;
+  private final Sealed<Map.Entry<Duration, RateLimitScope>, Void> retryAfter;
 
   RateLimitForwarder(IntegrationRateLimits limits, IntegrationKey key) {
-    this.limits = limits;
-    this.key = key;
+    this.report = Sealed.of(given -> {
+      limits.report(key, Objects.requireNonNull(given, "report"));
+      return null;
+    });
+    this.retryAfter = Sealed.of(pause -> {
+      limits.retryAfter(key, pause.getKey(), pause.getValue());
+      return null;
+    });
   }
 
   @Override
   public void report(RateLimitReport report) {
-    limits.report(key, Objects.requireNonNull(report, "report"));
+    this.report.apply(Objects.requireNonNull(report, "report"));
   }
 
   @Override
@@ -37,6 +45,6 @@ final class RateLimitForwarder implements RateLimitFeedback {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative");
     }
-    limits.retryAfter(key, delay.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : delay, scope);
+    retryAfter.apply(Map.entry(delay.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : delay, scope));
   }
 }

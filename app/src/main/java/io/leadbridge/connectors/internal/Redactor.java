@@ -1,5 +1,10 @@
 package io.leadbridge.connectors.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +16,12 @@ import java.util.regex.Pattern;
  * revealed during the call (for injection or to the plugin), bearer and basic authorization values,
  * {@code key=value} pairs whose key names a secret, JSON web tokens, and long token-shaped strings.
  * Redaction is a safety net under the rule that plugins do not log secrets, not a licence.
- * Thread-safe: the remembered values are guarded by this object.
+ *
+ * <p>It remembers a revealed value without keeping it: only its length, a rolling hash that finds
+ * candidate places in a text, and a SHA-256 digest salted with a random value of its own that
+ * confirms them. A plugin that
+ * walks its context by reflection therefore finds no secret here outside its {@code withSecret}
+ * callback. Thread-safe: the remembered values are guarded by this object.
  */
 final class Redactor {
 
@@ -30,18 +40,28 @@ final class Redactor {
   private static final Pattern LETTER = Pattern.compile("[A-Za-z]");
   private static final Pattern DIGIT = Pattern.compile("[0-9]");
 
-  private final List<char[]> remembered = new ArrayList<>();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Remembers a revealed value (a copy) until {@link #forget()}. */
+  private final List<Remembered> remembered = new ArrayList<>();
+  private final byte[] salt = new byte[32];
+  private final int base;
+
+  Redactor() {
+    RANDOM.nextBytes(salt);
+    // An odd multiplier, so the rolling hash is a bijection per position.
+    base = RANDOM.nextInt() | 1;
+  }
+
+  /** Remembers a revealed value (its length and hashes, never the value) until {@link #forget()}. */
   synchronized void remember(char[] secret) {
     if (secret.length >= MIN_REMEMBERED_LENGTH) {
-      remembered.add(secret.clone());
+      remembered.add(new Remembered(secret.length, rollingHash(secret, 0, secret.length),
+          digest(secret, 0, secret.length)));
     }
   }
 
-  /** Wipes and drops every remembered value. */
+  /** Drops every remembered value. */
   synchronized void forget() {
-    remembered.forEach(value -> Arrays.fill(value, '\0'));
     remembered.clear();
   }
 
@@ -49,7 +69,7 @@ final class Redactor {
   String redact(String text) {
     StringBuilder out = new StringBuilder(text);
     synchronized (this) {
-      for (char[] secret : remembered) {
+      for (Remembered secret : remembered) {
         maskAll(out, secret);
       }
     }
@@ -59,25 +79,66 @@ final class Redactor {
     return maskTokens(result);
   }
 
-  private static void maskAll(StringBuilder text, char[] secret) {
+  private void maskAll(StringBuilder text, Remembered secret) {
     int at = indexOf(text, secret, 0);
     while (at >= 0) {
-      text.replace(at, at + secret.length, MASK);
+      text.replace(at, at + secret.length(), MASK);
       at = indexOf(text, secret, at + MASK.length());
     }
   }
 
-  private static int indexOf(CharSequence text, char[] secret, int from) {
-    outer:
-    for (int i = from; i <= text.length() - secret.length; i++) {
-      for (int j = 0; j < secret.length; j++) {
-        if (text.charAt(i + j) != secret[j]) {
-          continue outer;
-        }
-      }
-      return i;
+  /** Where the remembered value next occurs in {@code text} from {@code from}, or -1. */
+  private int indexOf(CharSequence text, Remembered secret, int from) {
+    int length = secret.length();
+    if (text.length() - from < length) {
+      return -1;
     }
-    return -1;
+    int power = 1;
+    for (int i = 1; i < length; i++) {
+      power *= base;
+    }
+    int hash = rollingHash(text, from, length);
+    for (int i = from; ; i++) {
+      if (hash == secret.rolling() && MessageDigest.isEqual(digest(text, i, length), secret.digest())) {
+        return i;
+      }
+      if (i + length >= text.length()) {
+        return -1;
+      }
+      hash = (hash - text.charAt(i) * power) * base + text.charAt(i + length);
+    }
+  }
+
+  private int rollingHash(CharSequence text, int from, int length) {
+    int hash = 0;
+    for (int i = from; i < from + length; i++) {
+      hash = hash * base + text.charAt(i);
+    }
+    return hash;
+  }
+
+  private int rollingHash(char[] text, int from, int length) {
+    return rollingHash(CharBuffer.wrap(text), from, length);
+  }
+
+  private byte[] digest(char[] text, int from, int length) {
+    return digest(CharBuffer.wrap(text), from, length);
+  }
+
+  private byte[] digest(CharSequence text, int from, int length) {
+    ByteBuffer utf16 = ByteBuffer.allocate(length * 2);
+    for (int i = from; i < from + length; i++) {
+      utf16.putChar(text.charAt(i));
+    }
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(salt);
+      return sha256.digest(utf16.array());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    } finally {
+      Arrays.fill(utf16.array(), (byte) 0);
+    }
   }
 
   private static String maskTokens(String text) {
@@ -91,4 +152,7 @@ final class Redactor {
     tokens.appendTail(out);
     return out.toString();
   }
+
+  /** What is remembered of one revealed value: its length and two hashes; immutable. */
+  private record Remembered(int length, int rolling, byte[] digest) {}
 }

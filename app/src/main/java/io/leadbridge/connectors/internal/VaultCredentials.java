@@ -11,48 +11,54 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The credentials of one call: the descriptor's credential fields of one integration, fetched from
- * the {@link CredentialSource} each time they are used and wiped after. Every value revealed is
- * also remembered by the call's {@link Redactor} until the call ends, so the call's log cannot
- * print it. Thread-safe.
+ * the {@link CredentialSource} each time they are used and wiped after. It holds no reference to
+ * the source: only {@link Sealed} functions bound to this integration and its declared fields, so
+ * a plugin that walks it by reflection reaches neither the vault nor another integration. Every
+ * value revealed is also remembered by the call's {@link Redactor} (as hashes) until the call
+ * ends, so the call's log cannot print it. Thread-safe.
  */
 final class VaultCredentials implements CredentialAccess {
 
-  private final CredentialSource source;
   private final Set<String> declared;
-  private final UUID tenantId;
-  private final UUID integrationId;
-  private final String connectorId;
+  private final Sealed<String, Boolean> isSet;
+  private final Sealed<String, char[]> reveal;
   private final Redactor redactor;
   private final BooleanSupplier callEnded;
 
   VaultCredentials(CredentialSource source, List<FieldSpec> credentialFields, UUID tenantId,
       UUID integrationId, String connectorId, Redactor redactor, BooleanSupplier callEnded) {
-    this.source = source;
-    this.declared = credentialFields.stream().map(FieldSpec::name).collect(Collectors.toUnmodifiableSet());
-    this.tenantId = tenantId;
-    this.integrationId = integrationId;
-    this.connectorId = connectorId;
+    Set<String> fields = credentialFields.stream().map(FieldSpec::name).collect(Collectors.toUnmodifiableSet());
+    Function<String, CredentialRef> ref = field -> {
+      if (!fields.contains(field)) {
+        throw new IllegalArgumentException("the descriptor declares no credential field " + Causes.oneLine(field));
+      }
+      return new CredentialRef(tenantId, integrationId, connectorId, field);
+    };
+    this.declared = fields;
+    this.isSet = Sealed.of(field -> source.isSet(ref.apply(field)));
+    this.reveal = Sealed.of(field -> source.reveal(ref.apply(field)));
     this.redactor = redactor;
     this.callEnded = callEnded;
   }
 
   @Override
   public boolean isSet(String field) {
-    return source.isSet(ref(field));
+    return isSet.apply(requireDeclared(field));
   }
 
   @Override
   public <T, X extends Exception> T withSecret(String field, SecretFunction<T, X> function) throws X {
     Objects.requireNonNull(function, "function");
-    CredentialRef ref = ref(field);
+    requireDeclared(field);
     if (callEnded.getAsBoolean()) {
       throw new IllegalStateException("the call is over: credentials are no longer revealed");
     }
-    RevealedSecret secret = new RevealedSecret(reveal(ref));
+    RevealedSecret secret = new RevealedSecret(reveal(field));
     try {
       return function.apply(secret);
     } finally {
@@ -62,23 +68,19 @@ final class VaultCredentials implements CredentialAccess {
 
   /** Decrypts one declared field into an array the caller wipes; remembered for redaction. */
   char[] reveal(String field) {
-    return reveal(ref(field));
-  }
-
-  private char[] reveal(CredentialRef ref) {
-    char[] value = source.reveal(ref);
+    char[] value = reveal.apply(requireDeclared(field));
     if (value == null) {
-      throw new CredentialUnavailableException("credential field " + ref.field() + " is not set");
+      throw new CredentialUnavailableException("credential field " + field + " is not set");
     }
     redactor.remember(value);
     return value;
   }
 
-  private CredentialRef ref(String field) {
+  private String requireDeclared(String field) {
     Objects.requireNonNull(field, "field");
     if (!declared.contains(field)) {
       throw new IllegalArgumentException("the descriptor declares no credential field " + Causes.oneLine(field));
     }
-    return new CredentialRef(tenantId, integrationId, connectorId, field);
+    return field;
   }
 }
