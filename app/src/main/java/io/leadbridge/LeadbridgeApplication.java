@@ -107,7 +107,6 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
         integrations.credentialSource(), limiter, version());
     connectors.install(environment);
-    integrations.resources(connectors.registry(), rollout.gate()).forEach(environment.jersey()::register);
     LeadsModule leads = new LeadsModule(jdbi, clock);
     leads.resources().forEach(environment.jersey()::register);
 
@@ -116,6 +115,7 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
             integrations.webhookDeliverer(), integrations.deliveryRoutes(), rollout.gate()));
     environment.lifecycle().manage(delivery);
     delivery.resources().forEach(environment.jersey()::register);
+    integrations.resources(connectors.registry(), rollout.gate(), delivery.checks()).forEach(environment.jersey()::register);
     List<String> connectorIds = new ArrayList<>(FlagCatalog.standard().connectorPluginIds());
     connectorIds.add(DeliveryRoute.WEBHOOK);
     environment.jersey().register(new RolloutResource(new RolloutReport(FlagCatalog.standard(), rollout.gate(),

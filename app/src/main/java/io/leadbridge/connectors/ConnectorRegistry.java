@@ -25,6 +25,13 @@ public interface ConnectorRegistry {
   /** The descriptors of every STARTED connector, by id. */
   List<ConnectorDescriptor> startedDescriptors();
 
+  /**
+   * Whether the connector's plugin was quarantined for what its calls did (FAILED with a
+   * {@code quarantined: …} cause, and no version of it STARTED): its work should wait, held, until
+   * an operator reloads it.
+   */
+  boolean isQuarantined(String connectorId);
+
   /** Every jar in the plugins directory and its state, ordered by plugin id then file name. */
   List<PluginStatus> plugins();
 

@@ -51,6 +51,8 @@ public class ConnectorsConfiguration {
 
   @Valid @NotNull private VendorHttpConfiguration http = new VendorHttpConfiguration();
 
+  @Valid @NotNull private ContainmentConfiguration containment = new ContainmentConfiguration();
+
   /** The directory as configured; empty means "the default" (see the class comment). */
   @JsonProperty("pluginsDirectory")
   public Optional<Path> getPluginsDirectory() {
@@ -115,6 +117,17 @@ public class ConnectorsConfiguration {
   @JsonProperty("shutdownTimeout")
   public void setShutdownTimeout(Duration shutdownTimeout) {
     this.shutdownTimeout = shutdownTimeout;
+  }
+
+  /** How a plugin that misbehaves at run time is contained. */
+  @JsonProperty("containment")
+  public ContainmentConfiguration getContainment() {
+    return containment;
+  }
+
+  @JsonProperty("containment")
+  public void setContainment(ContainmentConfiguration containment) {
+    this.containment = containment;
   }
 
   /** The HTTP client plugins reach their vendors with. */

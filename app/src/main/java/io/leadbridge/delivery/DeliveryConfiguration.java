@@ -35,6 +35,16 @@ public class DeliveryConfiguration {
   private Duration callTimeout = Duration.seconds(30);
 
   /**
+   * The longest an integration's check ({@code POST …/check}) may take, waiting for a bulkhead slot
+   * and the rate limit included; then it is interrupted and answered 504 {@code check_timed_out}.
+   */
+  @JsonProperty
+  @NotNull
+  @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+  @MaxDuration(value = 2, unit = TimeUnit.MINUTES)
+  private Duration checkTimeout = Duration.seconds(10);
+
+  /**
    * How long claimed work belongs to its node; a node that dies without finishing loses it after
    * this and another node (or itself after a restart) delivers it. Must exceed the call timeout.
    */
@@ -101,6 +111,10 @@ public class DeliveryConfiguration {
 
   public Duration getCallTimeout() {
     return callTimeout;
+  }
+
+  public Duration getCheckTimeout() {
+    return checkTimeout;
   }
 
   public Duration getLease() {

@@ -6,11 +6,13 @@ import io.leadbridge.audit.AuditTrail;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.delivery.internal.ActivityCounts;
 import io.leadbridge.delivery.internal.Backoff;
+import io.leadbridge.delivery.internal.BulkheadChecks;
 import io.leadbridge.delivery.internal.CallSlots;
 import io.leadbridge.delivery.internal.DeliveryMeters;
 import io.leadbridge.delivery.internal.Dispatcher;
 import io.leadbridge.delivery.internal.EngineParts;
 import io.leadbridge.delivery.internal.IntegrationBreakers;
+import io.leadbridge.integrations.CheckRunner;
 import io.leadbridge.integrations.DeliveryRoutes;
 import io.leadbridge.integrations.WebhookDeliverer;
 import io.leadbridge.leads.LeadQueries;
@@ -39,6 +41,7 @@ public final class DeliveryModule implements Managed {
   private final DeliveryOperations operations;
   private final String nodeId;
   private final ActivityCounts activity;
+  private final CheckRunner checks;
   private Dispatcher dispatcher;
   private Thread dispatcherThread;
 
@@ -63,6 +66,8 @@ public final class DeliveryModule implements Managed {
         watchdog);
     this.operations = new DeliveryOperations(jdbi, audit, clock);
     this.activity = new ActivityCounts(jdbi, clock, parts.breakers());
+    this.checks = new BulkheadChecks(parts.slots(), limiter, clock,
+        Duration.ofMillis(config.getCheckTimeout().toMilliseconds()));
     this.nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -73,6 +78,11 @@ public final class DeliveryModule implements Managed {
   public DeliveryActivity activity(MetricRegistry metrics, List<String> connectorIds) {
     activity.register(metrics, connectorIds);
     return activity;
+  }
+
+  /** Where integration checks run: on the bulkheads, under the rate limit and the check timeout. */
+  public CheckRunner checks() {
+    return checks;
   }
 
   /** The operators' and tenants' resources. */

@@ -14,6 +14,8 @@ public enum ErrorKind {
   FORBIDDEN(403),
   /** A dependency the request needs is down; the request can be retried (503). */
   UNAVAILABLE(503),
+  /** A dependency did not answer within the request's time limit; the request can be retried (504). */
+  TIMED_OUT(504),
   /** The hub found its own data broken (e.g. an envelope that does not decrypt); not retryable (500). */
   INTERNAL(500);
 

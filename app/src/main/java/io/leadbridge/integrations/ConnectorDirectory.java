@@ -2,6 +2,7 @@ package io.leadbridge.integrations;
 
 import io.leadbridge.connector.api.CheckResult;
 import io.leadbridge.connector.api.ConnectorDescriptor;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,6 @@ public interface ConnectorDirectory {
    */
   Optional<ConnectorDescriptor> started(String connectorId);
 
-  /** Runs the connector's check against the vendor for one integration. */
-  CheckResult check(ThirdPartyIntegration integration);
+  /** Runs the connector's check against the vendor for one integration, to be over by {@code deadline}. */
+  CheckResult check(ThirdPartyIntegration integration, Instant deadline);
 }

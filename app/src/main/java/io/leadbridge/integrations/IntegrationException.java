@@ -44,4 +44,23 @@ public abstract class IntegrationException extends LeadbridgeException {
       super(ErrorKind.VALIDATION, "validation_failed", "the request is invalid", errors);
     }
   }
+
+  /** A check of this integration is still running: one at a time per integration. */
+  public static final class CheckInProgress extends IntegrationException {
+    private static final long serialVersionUID = 1L;
+
+    public CheckInProgress() {
+      super(ErrorKind.CONFLICT, "check_in_progress", "a check of this integration is still running; try again when it is done",
+          List.of());
+    }
+  }
+
+  /** The check did not finish within {@code delivery.checkTimeout}; it is abandoned (interrupted). */
+  public static final class CheckTimedOut extends IntegrationException {
+    private static final long serialVersionUID = 1L;
+
+    public CheckTimedOut() {
+      super(ErrorKind.TIMED_OUT, "check_timed_out", "the check did not finish in time", List.of());
+    }
+  }
 }

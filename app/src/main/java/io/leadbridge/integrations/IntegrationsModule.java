@@ -60,10 +60,10 @@ public final class IntegrationsModule {
   }
 
   /** The JAX-RS resources, on top of the plugin host's registry and the rollout flags. */
-  public List<Object> resources(ConnectorRegistry registry, RolloutGate rollout) {
-    ConnectorDirectory directory = new RegistryConnectorDirectory(registry, rollout, clock);
-    ThirdPartyIntegrationService service = new ThirdPartyIntegrationService(jdbi, vault, directory, urls, clock);
+  public List<Object> resources(ConnectorRegistry registry, RolloutGate rollout, CheckRunner checks) {
+    ConnectorDirectory directory = new RegistryConnectorDirectory(registry, rollout);
+    ThirdPartyIntegrationService service = new ThirdPartyIntegrationService(jdbi, vault, directory, urls, checks, clock);
     return List.of(new ThirdPartyIntegrationsResource(service), new AvailableConnectorsResource(directory),
-        new InternalIntegrationsResource(new InternalIntegrationService(jdbi, vault, urls, webhooks, clock)));
+        new InternalIntegrationsResource(new InternalIntegrationService(jdbi, vault, urls, webhooks, checks, clock)));
   }
 }

@@ -20,7 +20,6 @@ import io.leadbridge.integrations.internal.WebhookValidation;
 import io.leadbridge.storage.Page;
 import io.leadbridge.storage.PageRequest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +34,22 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class InternalIntegrationService {
 
-  /** A check waits at most this long, the token request included. */
-  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
   private final Jdbi jdbi;
   private final CredentialVault vault;
   private final BaseUrlPolicy urls;
   private final HttpWebhookDeliverer webhooks;
+  private final CheckRunner checks;
   private final Clock clock;
 
   public InternalIntegrationService(
-      Jdbi jdbi, CredentialVault vault, BaseUrlPolicy urls, HttpWebhookDeliverer webhooks, Clock clock) {
+      Jdbi jdbi, CredentialVault vault, BaseUrlPolicy urls, HttpWebhookDeliverer webhooks, CheckRunner checks,
+      Clock clock) {
     this.jdbi = jdbi;
     this.vault = vault;
     this.urls = urls;
     this.webhooks = webhooks;
+    this.checks = checks;
     this.clock = clock;
   }
 
@@ -147,7 +147,8 @@ public final class InternalIntegrationService {
 
   /** Sends the endpoint a signed ping with the integration's auth flow. */
   public CheckResult check(UUID tenantId, UUID id) {
-    return webhooks.check(get(tenantId, id), clock.instant().plus(CHECK_TIMEOUT));
+    InternalIntegration integration = get(tenantId, id);
+    return checks.run(DeliveryRoute.WEBHOOK, tenantId, id, deadline -> webhooks.check(integration, deadline));
   }
 
   /** Removes the integration and destroys its secrets. */

@@ -40,14 +40,16 @@ public final class ThirdPartyIntegrationService {
   private final CredentialVault vault;
   private final ConnectorDirectory directory;
   private final BaseUrlPolicy urls;
+  private final CheckRunner checks;
   private final Clock clock;
 
   public ThirdPartyIntegrationService(
-      Jdbi jdbi, CredentialVault vault, ConnectorDirectory directory, BaseUrlPolicy urls, Clock clock) {
+      Jdbi jdbi, CredentialVault vault, ConnectorDirectory directory, BaseUrlPolicy urls, CheckRunner checks, Clock clock) {
     this.jdbi = jdbi;
     this.vault = vault;
     this.directory = directory;
     this.urls = urls;
+    this.checks = checks;
     this.clock = clock;
   }
 
@@ -159,7 +161,7 @@ public final class ThirdPartyIntegrationService {
     if (directory.availableTo(tenantId, integration.connector()).isEmpty()) {
       return CheckResult.failure("connector " + integration.connector() + " is not available now");
     }
-    return directory.check(integration);
+    return checks.run(integration.connector(), tenantId, id, deadline -> directory.check(integration, deadline));
   }
 
   /** Removes the integration and destroys its credentials. */

@@ -21,6 +21,28 @@ final class Causes {
     return oneLine(what + ": " + describe(failure, 0));
   }
 
+  /**
+   * The failure's message, or null when it has none or its {@code getMessage()} throws: a plugin's
+   * throwable is third-party code, and describing it must not fail.
+   */
+  static String messageOf(Throwable failure) {
+    try {
+      return failure.getMessage();
+    } catch (Throwable hostile) {
+      return null;
+    }
+  }
+
+  /** The failure's cause, or null when it has none, is itself, or {@code getCause()} throws. */
+  static Throwable causeOf(Throwable failure) {
+    try {
+      Throwable cause = failure.getCause();
+      return cause == failure ? null : cause;
+    } catch (Throwable hostile) {
+      return null;
+    }
+  }
+
   /** A text cut to {@link #MAX_LENGTH} with every control character replaced by a space. */
   static String oneLine(String text) {
     StringBuilder line = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
@@ -35,7 +57,7 @@ final class Causes {
     if (failure == null) {
       return "unknown failure";
     }
-    Throwable cause = failure.getCause();
+    Throwable cause = causeOf(failure);
     if (failure instanceof PluginLoadException load) {
       return load.getMessage();
     }
@@ -49,18 +71,18 @@ final class Causes {
       return missingClass(missing);
     }
     if (failure instanceof ClassNotFoundException) {
-      return "class " + failure.getMessage() + " is not in the plugin jar (ClassNotFoundException)";
+      return "class " + messageOf(failure) + " is not in the plugin jar (ClassNotFoundException)";
     }
-    String text = failure.getClass().getSimpleName()
-        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-    if (cause != null && cause != failure && depth < MAX_DEPTH) {
+    String message = messageOf(failure);
+    String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    if (cause != null && depth < MAX_DEPTH) {
       text += " (caused by " + describe(cause, depth + 1) + ")";
     }
     return text;
   }
 
   private static String missingClass(NoClassDefFoundError missing) {
-    String message = String.valueOf(missing.getMessage());
+    String message = String.valueOf(messageOf(missing));
     if (message.startsWith("Could not initialize class")) {
       return "NoClassDefFoundError: " + message + " (its static initializer failed earlier)";
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ final class LoadedConnector {
   private final ClassLoader classLoader;
   private final Path jarCopy;
   private final AtomicBoolean unloaded = new AtomicBoolean();
+  private final AtomicInteger errorStreak = new AtomicInteger();
 
   private int inFlight;
   private boolean retired;
@@ -57,6 +59,19 @@ final class LoadedConnector {
   /** The host's private copy of the jar this version was loaded from. */
   Path jarCopy() {
     return jarCopy;
+  }
+
+  /** Calls in a row that ended in an {@code Error}, for {@link Quarantine}. */
+  int errorStreak() {
+    return errorStreak.get();
+  }
+
+  int extendErrorStreak() {
+    return errorStreak.incrementAndGet();
+  }
+
+  void resetErrorStreak() {
+    errorStreak.set(0);
   }
 
   /** Whether the plugin's class loader has been closed: calls can no longer run. */
@@ -129,7 +144,8 @@ final class LoadedConnector {
       // ConcurrentModificationException from stopPlugins once a plugin has started).
       ContextClassLoader.with(classLoader, () -> manager.stopPlugin(pluginId));
       manager.unloadPlugin(pluginId);
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) {
+      // Whatever stop() throws, Errors included, the version is gone and the host runs on.
       LOG.warn("plugin {} {} did not stop cleanly: {}", pluginId, descriptor.pluginVersion(), Causes.of("stop", e));
     }
   }

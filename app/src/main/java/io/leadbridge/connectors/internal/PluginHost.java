@@ -78,6 +78,8 @@ public final class PluginHost implements ConnectorRegistry, Managed {
   private final Duration shutdownTimeout;
   private final Clock clock;
   private final CallContexts contexts;
+  private final Quarantine quarantine;
+  private final CallBudgets budgets;
   private final ExecutorService startThreads = Executors.newCachedThreadPool(daemons("plugin-start-"));
   private final ExecutorService drainThreads = Executors.newCachedThreadPool(daemons("plugin-drain-"));
   private final PluginStarter starter;
@@ -98,6 +100,8 @@ public final class PluginHost implements ConnectorRegistry, Managed {
     this.starter = new PluginStarter(startThreads, startTimeout);
     this.contexts = new CallContexts(clock, credentials, rateLimits, metrics,
         new VendorHttpTransport(config.getHttp(), hubVersion));
+    this.quarantine = new Quarantine(config.getContainment().getQuarantineAfter(), this::quarantine);
+    this.budgets = new CallBudgets(config.getContainment(), metrics);
   }
 
   /** The directory this host scans. */
@@ -136,6 +140,7 @@ public final class PluginHost implements ConnectorRegistry, Managed {
       }
       startThreads.shutdownNow();
       drainThreads.shutdownNow();
+      budgets.close();
       if (copies != null) {
         copies.deleteAll();
       }
@@ -158,7 +163,7 @@ public final class PluginHost implements ConnectorRegistry, Managed {
         return Optional.empty();
       }
       if (connector.tryAcquire(deadline)) {
-        return Optional.of(new Lease(connector, contexts, deadline));
+        return Optional.of(new Lease(connector, contexts, quarantine, budgets, deadline));
       }
       // Retired by a reload that has already published a newer snapshot: look again there.
       Snapshot now = snapshot;
@@ -180,6 +185,14 @@ public final class PluginHost implements ConnectorRegistry, Managed {
   @Override
   public List<PluginStatus> plugins() {
     return snapshot.statuses();
+  }
+
+  @Override
+  public boolean isQuarantined(String connectorId) {
+    Snapshot now = snapshot;
+    return !now.started().containsKey(connectorId) && now.statuses().stream()
+        .anyMatch(status -> status.id().filter(connectorId::equals).isPresent()
+            && status.cause().filter(cause -> cause.startsWith(Quarantine.CAUSE_PREFIX)).isPresent());
   }
 
   @Override
@@ -216,6 +229,33 @@ public final class PluginHost implements ConnectorRegistry, Managed {
     } finally {
       changes.unlock();
     }
+  }
+
+  /**
+   * Takes a version out of service for what its calls did: its jar shows FAILED with the cause, no
+   * new lease is granted, and it is unloaded once its calls in flight are over. Runs on a drain
+   * thread, not on the calling (delivery) thread, which may hold a lease on the version.
+   */
+  private void quarantine(LoadedConnector connector, String cause) {
+    drainThreads.execute(() -> {
+      changes.lock();
+      try {
+        Snapshot before = snapshot;
+        Optional<Slot> slot = before.byFile().values().stream().filter(s -> s.connector() == connector).findFirst();
+        if (stopped || slot.isEmpty()) {
+          return;
+        }
+        Map<String, Slot> next = new TreeMap<>(before.byFile());
+        PluginStatus status = slot.get().status();
+        next.put(slot.get().file(), Slot.failed(slot.get().file(), slot.get().sha256(), status.id(), status.version(), cause));
+        Snapshot after = Snapshot.of(next.values());
+        snapshot = after;
+        retireDropped(before, after);
+        logChanges(before, after);
+      } finally {
+        changes.unlock();
+      }
+    });
   }
 
   /** How many replaced or removed versions are still waiting for their calls to finish. */

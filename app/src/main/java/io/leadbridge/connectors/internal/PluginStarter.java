@@ -125,7 +125,7 @@ final class PluginStarter {
   private static StartResult startSafely(Path jar, PluginManifest manifest) {
     try {
       return startHere(jar, manifest);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       return new StartResult.Failed(Causes.of("the plugin failed to start", e));
     }
   }
@@ -135,7 +135,7 @@ final class PluginStarter {
     String id = manifest.id().orElseThrow();
     try {
       manager.loadPlugin(jar);
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) {
       unloadQuietly(manager, id);
       return new StartResult.Failed(Causes.of("PF4J cannot load the jar", e));
     }
@@ -144,7 +144,9 @@ final class PluginStarter {
     } catch (PluginLoadException e) {
       unloadQuietly(manager, id);
       return new StartResult.Failed(e.getMessage());
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) {
+      // Errors included (OutOfMemoryError from a plugin's allocation, AssertionError, its own):
+      // whatever start(), a constructor or descriptor() throws leaves the plugin FAILED.
       unloadQuietly(manager, id);
       return new StartResult.Failed(Causes.of("the plugin failed to start", e));
     }
@@ -212,12 +214,15 @@ final class PluginStarter {
     ConnectorDescriptor descriptor;
     try {
       descriptor = connector.descriptor();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) {
       throw new PluginLoadException("descriptor() threw", e);
     }
     if (descriptor == null) {
       throw new PluginLoadException("descriptor() returned null");
     }
+    DescriptorTexts.problem(descriptor).ifPresent(problem -> {
+      throw new PluginLoadException(problem);
+    });
     return descriptor;
   }
 
@@ -243,7 +248,7 @@ final class PluginStarter {
         manager.stopPlugin(id);
       }
       manager.unloadPlugin(id);
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) {
       LOG.warn("plugin {} did not unload cleanly: {}", id, Causes.of("unload", e));
     }
   }

@@ -67,16 +67,24 @@ final class Redactor {
 
   /** The text with every credential-like part replaced by {@link #MASK}. */
   String redact(String text) {
+    String result = AUTHORIZATION.matcher(redactRevealed(text)).replaceAll("$1 " + MASK);
+    result = KEY_VALUE.matcher(result).replaceAll("$1$2" + MASK);
+    result = JWT.matcher(result).replaceAll(MASK);
+    return maskTokens(result);
+  }
+
+  /**
+   * The text with only the values revealed during the call masked: for identifiers (a vendor's
+   * remote id) that the credential-shaped patterns would take for a token.
+   */
+  String redactRevealed(String text) {
     StringBuilder out = new StringBuilder(text);
     synchronized (this) {
       for (Remembered secret : remembered) {
         maskAll(out, secret);
       }
     }
-    String result = AUTHORIZATION.matcher(out).replaceAll("$1 " + MASK);
-    result = KEY_VALUE.matcher(result).replaceAll("$1$2" + MASK);
-    result = JWT.matcher(result).replaceAll(MASK);
-    return maskTokens(result);
+    return out.toString();
   }
 
   private void maskAll(StringBuilder text, Remembered secret) {

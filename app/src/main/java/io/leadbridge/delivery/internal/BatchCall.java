@@ -64,8 +64,9 @@ final class BatchCall implements Runnable {
       Map<Event, Integer> counts = recorder.record(token, claimed, outcomes);
       counts.forEach((event, count) -> parts.meters().mark(route.connectorId(), route.integrationId(), event, count));
       tellBreaker(outcomes, start);
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
       // The outcomes could not be written: the lease runs out and the batch is delivered again.
+      // Errors too: a bulkhead thread must outlive whatever one call does.
       LOG.error("delivery batch for integration {} could not be recorded, errorId={}",
           route.integrationId(), ErrorIds.next(), failure);
       breaker.releasePermission();
@@ -85,7 +86,7 @@ final class BatchCall implements Runnable {
         TimeUnit.MILLISECONDS);
     try {
       return call(deadline);
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
       String errorId = ErrorIds.next();
       LOG.warn("delivery call for integration {} failed, errorId={}", route.integrationId(), errorId, failure);
       return allRetryable("delivery call failed (errorId " + errorId + ")");

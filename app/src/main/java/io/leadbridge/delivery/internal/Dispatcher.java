@@ -173,6 +173,9 @@ public final class Dispatcher implements Runnable {
     if (HeldReleaser.gated(route) && !parts.gate().isEnabled(route.connectorId(), route.tenantId())) {
       return Optional.of(HeldReleaser.CONNECTOR_NOT_ENABLED);
     }
+    if (route.kind() == IntegrationKind.THIRD_PARTY && parts.registry().isQuarantined(route.connectorId())) {
+      return Optional.of(HeldReleaser.CONNECTOR_QUARANTINED);
+    }
     return Optional.empty();
   }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Lets held work flow again once its reason is gone: the connector's flag is back on for the
- * tenant, the integration is active again (new credentials) or re-enabled. Each held delivery is
+ * tenant, its quarantined plugin was reloaded, the integration is active again (new credentials) or
+ * re-enabled. Each held delivery is
  * released once, as pending and due now; the dispatcher holds it again if another reason applies.
  * Stateless apart from its collaborators; thread-safe.
  */
@@ -16,6 +17,8 @@ final class HeldReleaser {
 
   /** A hold reason of the outbox: the connector's rollout flag is off for the tenant. */
   static final String CONNECTOR_NOT_ENABLED = "connector_not_enabled";
+  /** A hold reason of the outbox: the connector's plugin was quarantined and waits for a reload. */
+  static final String CONNECTOR_QUARANTINED = "connector_quarantined";
   /** A hold reason of the outbox: the tenant switched the integration off. */
   static final String INTEGRATION_DISABLED = "integration_disabled";
 
@@ -45,6 +48,7 @@ final class HeldReleaser {
   private boolean reasonGone(String reason, DeliveryRoute route) {
     return switch (reason) {
       case CONNECTOR_NOT_ENABLED -> parts.gate().isEnabled(route.connectorId(), route.tenantId());
+      case CONNECTOR_QUARANTINED -> !parts.registry().isQuarantined(route.connectorId());
       case INTEGRATION_DISABLED -> route.enabled();
       case OutcomeRecorder.INTEGRATION_PAUSED -> route.status() == IntegrationStatus.ACTIVE;
       default -> false;

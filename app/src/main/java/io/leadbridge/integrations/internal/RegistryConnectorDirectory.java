@@ -8,8 +8,7 @@ import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.integrations.ConnectorDirectory;
 import io.leadbridge.integrations.ThirdPartyIntegration;
 import io.leadbridge.rollout.RolloutGate;
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,16 +20,13 @@ import java.util.UUID;
  */
 public final class RegistryConnectorDirectory implements ConnectorDirectory {
 
-  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
   private final ConnectorRegistry registry;
   private final RolloutGate rollout;
-  private final Clock clock;
 
-  public RegistryConnectorDirectory(ConnectorRegistry registry, RolloutGate rollout, Clock clock) {
+  public RegistryConnectorDirectory(ConnectorRegistry registry, RolloutGate rollout) {
     this.registry = registry;
     this.rollout = rollout;
-    this.clock = clock;
   }
 
   @Override
@@ -46,8 +42,8 @@ public final class RegistryConnectorDirectory implements ConnectorDirectory {
   }
 
   @Override
-  public CheckResult check(ThirdPartyIntegration integration) {
-    Optional<ConnectorLease> lease = registry.started(integration.connector(), clock.instant().plus(CHECK_TIMEOUT));
+  public CheckResult check(ThirdPartyIntegration integration, Instant deadline) {
+    Optional<ConnectorLease> lease = registry.started(integration.connector(), deadline);
     if (lease.isEmpty()) {
       return CheckResult.failure("connector " + integration.connector() + " is not running");
     }

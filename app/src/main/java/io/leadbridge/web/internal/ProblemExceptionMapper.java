@@ -89,8 +89,8 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
   }
 
   private static Response fromDomain(LeadbridgeException e) {
-    if (e.kind() == ErrorKind.UNAVAILABLE) {
-      Problem problem = Problem.of(503, e.code(), null, List.of());
+    if (e.kind() == ErrorKind.UNAVAILABLE || e.kind() == ErrorKind.TIMED_OUT) {
+      Problem problem = Problem.of(e.kind().status(), e.code(), null, List.of());
       LOG.warn("errorId={} dependency unavailable: {}", problem.errorId(), e.code(), SafeFailure.of(e));
       return respond(problem);
     }
