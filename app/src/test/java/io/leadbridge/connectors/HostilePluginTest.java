@@ -3,6 +3,7 @@ package io.leadbridge.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
@@ -65,7 +66,9 @@ class HostilePluginTest {
     Files.deleteIfExists(REPORT);
     Path plugins = TestApps.tempDir();
     Files.copy(HOSTILE_JAR, plugins.resolve("hostile.jar"));
-    DropwizardAppExtension<LeadbridgeConfiguration> app = TestApps.appWithHubSpot(db, plugins);
+    // The walks take seconds on a busy machine; the test is about what they reach, not how fast.
+    DropwizardAppExtension<LeadbridgeConfiguration> app = TestApps.appWithHubSpot(db, plugins,
+        ConfigOverride.config("delivery.checkTimeout", "2 minutes"));
     app.before();
     try {
       hub = new Hub(app);

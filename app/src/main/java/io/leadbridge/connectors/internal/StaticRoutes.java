@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * database) as {@code SharedMetricRegistries}' default and in the log-level appender on the root
  * logger, and Jetty keeps the server in its static shutdown list. The hub uses none of them: it
  * hands its registry to whoever needs it, counts log levels without keeping the registry
- * ({@link LogLevelMeters}) and stops the server from a JDK shutdown hook. Stateless.
+ * ({@link LogLevelMeters}) and stops the server from a JDK shutdown hook. It also installs the
+ * process's handler of uncaught throwables ({@link UncaughtFailures}), so a plugin's own thread
+ * cannot print an unredacted message to standard error. Stateless.
  */
 public final class StaticRoutes {
 
@@ -27,6 +29,7 @@ public final class StaticRoutes {
   public static void close(Environment environment) {
     SharedMetricRegistries.remove("default");
     replaceInstrumentedAppenders(environment);
+    UncaughtFailures.install();
     environment.lifecycle().addServerLifecycleListener(new StopOnJvmShutdown());
   }
 
