@@ -31,9 +31,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,8 @@ abstract class CanaryContract extends HubTest {
   /** A tenant's webhook receiver and OAuth token server; the token it issues is a canary too. */
   static final VendorServer RECEIVER = new VendorServer()
       .on("/token", e -> VendorServer.respond(e, 200, "{\"access_token\":\"" + CANARY + "-access\","
+          + "\"token_type\":\"Bearer\",\"expires_in\":3600}", "Content-Type", "application/json"))
+      .on("/bad-token", e -> VendorServer.respond(e, 200, "{\"access_token\":\"" + CANARY + "-access\\r\\nX-Injected: 1\","
           + "\"token_type\":\"Bearer\",\"expires_in\":3600}", "Content-Type", "application/json"))
       .on("/hook", e -> VendorServer.respond(e, 200, "{\"id\":\"r-1\"}"))
       .on("/echo", e -> VendorServer.respond(e, 401, "{\"youSent\":\""
@@ -144,6 +148,8 @@ abstract class CanaryContract extends HubTest {
 
     driveTheIntegrationsApi(hub, tenant);
     driveTheInternalIntegrationsApi(hub, tenant);
+    driveSecretsThatCannotBeSent(hub, tenant);
+    driveValuesStoredBeforeTheRule(hub, tenant, vault);
 
     credentials.rotation().rotateTenant(tenant, ACTOR);
     credentials.rotation().rewrapAll("local:canary-next", ACTOR);
@@ -265,6 +271,160 @@ abstract class CanaryContract extends HubTest {
         + "\"signingSecret\":\"" + CANARY + "\"}"));
     assertThat(invalid.statusCode()).isEqualTo(422);
     assertThat(record(hub.api().delete(path, key)).statusCode()).isEqualTo(204);
+  }
+
+  /**
+   * JSON string contents (escapes as a client sends them) of secrets no header, form or log line
+   * can carry as typed: a trailing newline, CR LF with an injected header, CR, NUL, BEL, DEL, TAB,
+   * and one longer than any field takes.
+   */
+  private static List<String> unsendable(String label) {
+    String value = CANARY + "-" + label;
+    return List.of(value + "\\n", value + "\\r\\nX-Injected: 1", value + "\\rtail", value + "\\u0000tail",
+        value + "\\u0007", value + "\\u007f", value + "\\ttab", value + "-" + "x".repeat(9000));
+  }
+
+  /**
+   * Every secret field, and the webhook fields that travel next to one, given each unsendable
+   * variant on create and on PUT …/credentials: each is a 422 naming the field, and nothing of
+   * the value is kept, logged or answered (the scan after the run proves the last part).
+   */
+  private void driveSecretsThatCannotBeSent(Hub hub, UUID tenant) {
+    String key = hub.tenantKey(tenant, Role.TENANT_ADMIN);
+    String internal = "/v1/integrations/internal";
+    String signing = "\"signingSecret\":\"signing-" + UUID.randomUUID() + "\"";
+    HttpResponse<String> target = record(hub.api().postJson(internal, key, "{\"name\":\"DMS\",\"endpoint\":{\"url\":\""
+        + RECEIVER.url("/hook") + "\"},\"auth\":{\"type\":\"none\"}," + signing + "}"));
+    assertThat(target.statusCode()).as(target.body()).isEqualTo(201);
+    String credentials = internal + "/" + Hub.json(target).get("id").asText() + "/credentials";
+    String tokenUrl = RECEIVER.url("/token").toString();
+    Map<String, Function<String, String>> webhookFields = new LinkedHashMap<>();
+    webhookFields.put("auth.apiKey", v -> "{\"type\":\"api-key-header\",\"headerName\":\"X-Key\",\"apiKey\":\"" + v + "\"}");
+    webhookFields.put("auth.headerName", v -> "{\"type\":\"api-key-header\",\"headerName\":\"" + v + "\",\"apiKey\":\"k1\"}");
+    webhookFields.put("auth.username", v -> "{\"type\":\"basic\",\"username\":\"" + v + "\",\"password\":\"pw\"}");
+    webhookFields.put("auth.password", v -> "{\"type\":\"basic\",\"username\":\"dealer\",\"password\":\"" + v + "\"}");
+    webhookFields.put("auth.clientId", v -> "{\"type\":\"oauth2-client-credentials\",\"tokenUrl\":\"" + tokenUrl
+        + "\",\"clientId\":\"" + v + "\",\"clientSecret\":\"cs\"}");
+    webhookFields.put("auth.clientSecret", v -> "{\"type\":\"oauth2-client-credentials\",\"tokenUrl\":\"" + tokenUrl
+        + "\",\"clientId\":\"dms\",\"clientSecret\":\"" + v + "\"}");
+    webhookFields.forEach((field, auth) -> {
+      for (String value : unsendable(field)) {
+        assertRefused(field, record(hub.api().postJson(internal, key, "{\"name\":\"x\",\"endpoint\":{\"url\":\""
+            + RECEIVER.url("/hook") + "\"},\"auth\":" + auth.apply(value) + "," + signing + "}")));
+        assertRefused(field, record(hub.api().send("PUT", credentials, key, "application/json",
+            "{\"auth\":" + auth.apply(value) + "," + signing + "}")));
+      }
+    });
+    for (String value : unsendable("signing-secret")) {
+      String signingSecret = "\"signingSecret\":\"" + value + "\"";
+      assertRefused("signingSecret", record(hub.api().postJson(internal, key, "{\"name\":\"x\",\"endpoint\":{\"url\":\""
+          + RECEIVER.url("/hook") + "\"},\"auth\":{\"type\":\"none\"}," + signingSecret + "}")));
+      assertRefused("signingSecret", record(hub.api().send("PUT", credentials, key, "application/json",
+          "{\"auth\":{\"type\":\"none\"}," + signingSecret + "}")));
+    }
+    for (String value : unsendable("endpoint-header")) {
+      assertRefused("endpoint.headers.X-Dealer", record(hub.api().postJson(internal, key, "{\"name\":\"x\",\"endpoint\":"
+          + "{\"url\":\"" + RECEIVER.url("/hook") + "\",\"headers\":{\"X-Dealer\":\"" + value + "\"}},"
+          + "\"auth\":{\"type\":\"none\"}," + signing + "}")));
+    }
+    assertThat(record(hub.api().delete(internal + "/" + Hub.json(target).get("id").asText(), key)).statusCode())
+        .isEqualTo(204);
+
+    String thirdParty = "/v1/integrations/third-party";
+    HttpResponse<String> crm = record(hub.api().postJson(thirdParty, key, "{\"connector\":\"hubspot\",\"name\":\"CRM\","
+        + "\"baseUrl\":\"" + HUBSPOT.baseUri() + "\",\"credentials\":{\"accessToken\":\"" + CANARY + "-hubspot\"}}"));
+    assertThat(crm.statusCode()).as(crm.body()).isEqualTo(201);
+    String crmPath = thirdParty + "/" + Hub.json(crm).get("id").asText();
+    for (String value : unsendable("hubspot-token")) {
+      assertRefused("credentials.accessToken", record(hub.api().postJson(thirdParty, key, "{\"connector\":\"hubspot\","
+          + "\"name\":\"CRM\",\"baseUrl\":\"" + HUBSPOT.baseUri() + "\",\"credentials\":{\"accessToken\":\"" + value + "\"}}")));
+      assertRefused("credentials.accessToken", record(hub.api().send("PUT", crmPath + "/credentials", key,
+          "application/json", "{\"accessToken\":\"" + value + "\"}")));
+    }
+    assertThat(record(hub.api().delete(crmPath, key)).statusCode()).isEqualTo(204);
+  }
+
+  private static void assertRefused(String field, HttpResponse<String> response) {
+    assertThat(response.statusCode()).as("%s: %s", field, response.body()).isEqualTo(422);
+    JsonNode problem = Hub.json(response);
+    assertThat(problem.get("code").asText()).isEqualTo("validation_failed");
+    List<String> fields = new ArrayList<>();
+    problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+    assertThat(fields).as(response.body()).contains(field);
+  }
+
+  /**
+   * Secrets that got into the vault before the save-time rule (written here past the API) and an
+   * OAuth token endpoint that issues a token with CR LF in it: checks and deliveries end in an
+   * outcome that names the field, and nothing of the value reaches a log line, an answer or a row.
+   */
+  private void driveValuesStoredBeforeTheRule(Hub hub, UUID tenant, CredentialVault vault) {
+    String key = hub.tenantKey(tenant, Role.TENANT_ADMIN);
+    String internal = "/v1/integrations/internal";
+    String signingSecret = CANARY + "-signing-secret-padding";
+    HttpResponse<String> created = record(hub.api().postJson(internal, key, "{\"name\":\"DMS\",\"endpoint\":{\"url\":\""
+        + RECEIVER.url("/hook") + "\"},\"auth\":{\"type\":\"api-key-header\",\"headerName\":\"X-Key\","
+        + "\"apiKey\":\"" + CANARY + "-api-key\"},\"signingSecret\":\"" + signingSecret + "\"}"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String path = internal + "/" + Hub.json(created).get("id").asText();
+    vault.replace(tenant, credentialOf("internal_integrations", Hub.json(created).get("id").asText()),
+        Map.of("apiKey", SecretValue.of(CANARY + "-legacy-key\r\nX-Injected: 1"),
+            "signingSecret", SecretValue.of(signingSecret)), ACTOR);
+    JsonNode check = Hub.json(record(hub.api().postJson(path + "/check", key, "")));
+    assertThat(check.get("ok").asBoolean()).as(check.toString()).isFalse();
+    assertThat(check.get("detail").asText()).contains("apiKey cannot be sent in an HTTP header");
+    String leadId = sendLead(hub, tenant);
+    awaitDelivery(hub, key, leadId, "held");
+    record(hub.api().get(path, key));
+    assertThat(record(hub.api().delete(path, key)).statusCode()).isEqualTo(204);
+
+    String oauth = "{\"name\":\"DMS\",\"endpoint\":{\"url\":\"" + RECEIVER.url("/hook") + "\"},\"auth\":{\"type\":"
+        + "\"oauth2-client-credentials\",\"tokenUrl\":\"" + RECEIVER.url("/bad-token") + "\",\"clientId\":\"dms\","
+        + "\"clientSecret\":\"" + CANARY + "-client-secret\"},\"signingSecret\":\"" + signingSecret + "\"}";
+    HttpResponse<String> withBadTokens = record(hub.api().postJson(internal, key, oauth));
+    assertThat(withBadTokens.statusCode()).as(withBadTokens.body()).isEqualTo(201);
+    String oauthPath = internal + "/" + Hub.json(withBadTokens).get("id").asText();
+    JsonNode refused = Hub.json(record(hub.api().postJson(oauthPath + "/check", key, "")));
+    assertThat(refused.get("ok").asBoolean()).isFalse();
+    assertThat(refused.get("detail").asText()).contains("access_token that cannot be sent");
+    assertThat(record(hub.api().delete(oauthPath, key)).statusCode()).isEqualTo(204);
+
+    String thirdParty = "/v1/integrations/third-party";
+    HttpResponse<String> crm = record(hub.api().postJson(thirdParty, key, "{\"connector\":\"hubspot\",\"name\":\"CRM\","
+        + "\"baseUrl\":\"" + HUBSPOT.baseUri() + "\",\"credentials\":{\"accessToken\":\"" + CANARY + "-hubspot\"}}"));
+    assertThat(crm.statusCode()).as(crm.body()).isEqualTo(201);
+    String crmPath = thirdParty + "/" + Hub.json(crm).get("id").asText();
+    vault.replace(tenant, credentialOf("third_party_integrations", Hub.json(crm).get("id").asText()),
+        Map.of("accessToken", SecretValue.of(CANARY + "-hubspot\n")), ACTOR);
+    JsonNode crmCheck = Hub.json(record(hub.api().postJson(crmPath + "/check", key, "")));
+    assertThat(crmCheck.get("ok").asBoolean()).as(crmCheck.toString()).isFalse();
+    String crmLead = sendLead(hub, tenant);
+    awaitAttempted(hub, key, crmLead);
+    assertThat(record(hub.api().delete(crmPath, key)).statusCode()).isEqualTo(204);
+  }
+
+  /** The vault reference of an integration, read from its table as only the hub's own code would. */
+  private CredentialRef credentialOf(String table, String integrationId) {
+    Jdbi jdbi = Jdbi.create(database().url(), database().user(), database().password());
+    return CredentialRef.of(jdbi.withHandle(h -> h.createQuery("SELECT credential_id FROM " + table + " WHERE id = ?")
+        .bind(0, UUID.fromString(integrationId)).mapTo(UUID.class).one()));
+  }
+
+  private void awaitAttempted(Hub hub, String key, String leadId) {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (true) {
+      JsonNode delivery = Hub.json(record(hub.api().get("/v1/leads/" + leadId, key))).get("deliveries").get(0);
+      if (delivery.path("attempts").asInt() > 0) {
+        return;
+      }
+      assertThat(Instant.now()).as("an attempt at lead %s: %s", leadId, delivery).isBefore(deadline);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private HttpResponse<String> record(HttpResponse<String> response) {

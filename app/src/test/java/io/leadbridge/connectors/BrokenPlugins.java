@@ -1,5 +1,6 @@
 package io.leadbridge.connectors;
 
+import io.leadbridge.connector.api.ConnectorApiVersion;
 import io.leadbridge.connector.api.CrmConnector;
 import io.leadbridge.testing.ConnectorSource;
 import io.leadbridge.testing.PluginJar;
@@ -30,7 +31,8 @@ final class BrokenPlugins {
     FAILURES.put("uses-host-library.jar", "class com.fasterxml.jackson.databind.ObjectMapper is missing (NoClassDefFoundError)");
     FAILURES.put("descriptor-throws.jar", "descriptor() threw: UnsupportedOperationException: not yet");
     FAILURES.put("descriptor-mismatch.jar", "the descriptor's pluginVersion '1.0.1' differs from the manifest's Plugin-Version '1.0.0'");
-    FAILURES.put("incompatible.jar", "the plugin requires connector API '>=2.0.0 & <3.0.0', but the hub provides 1.0.0");
+    FAILURES.put("incompatible.jar", "the plugin requires connector API '>=2.0.0 & <3.0.0', but the hub provides "
+        + ConnectorApiVersion.CURRENT);
     FAILURES.put("no-requires.jar", "the manifest has no Plugin-Requires");
     FAILURES.put("no-extension.jar", "the jar declares no extension");
     FAILURES.put("not-a-connector.jar", "no extension implements CrmConnector (the jar declares com.example.other.Greeter)");

@@ -14,6 +14,7 @@ import io.leadbridge.integrations.DeliveryRoute;
 import io.leadbridge.integrations.IntegrationKind;
 import io.leadbridge.leads.DeliverableLead;
 import io.leadbridge.web.ErrorIds;
+import io.leadbridge.web.SafeFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class BatchCall implements Runnable {
       // The outcomes could not be written: the lease runs out and the batch is delivered again.
       // Errors too: a bulkhead thread must outlive whatever one call does.
       LOG.error("delivery batch for integration {} could not be recorded, errorId={}",
-          route.integrationId(), ErrorIds.next(), failure);
+          route.integrationId(), ErrorIds.next(), SafeFailure.of(failure));
       breaker.releasePermission();
     } finally {
       parts.slots().give(route.connectorId(), route.integrationId());
@@ -88,7 +89,8 @@ final class BatchCall implements Runnable {
       return call(deadline);
     } catch (Throwable failure) {
       String errorId = ErrorIds.next();
-      LOG.warn("delivery call for integration {} failed, errorId={}", route.integrationId(), errorId, failure);
+      LOG.warn("delivery call for integration {} failed, errorId={}", route.integrationId(), errorId,
+          SafeFailure.of(failure));
       return allRetryable("delivery call failed (errorId " + errorId + ")");
     } finally {
       synchronized (alarmLock) {

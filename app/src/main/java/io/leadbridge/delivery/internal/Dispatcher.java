@@ -6,6 +6,7 @@ import io.leadbridge.connectors.IntegrationKey;
 import io.leadbridge.integrations.DeliveryRoute;
 import io.leadbridge.integrations.IntegrationKind;
 import io.leadbridge.integrations.IntegrationStatus;
+import io.leadbridge.web.SafeFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class Dispatcher implements Runnable {
         return;
       } catch (RuntimeException failure) {
         // A database hiccup must not end delivery: the next round tries again.
-        LOG.warn("delivery round failed; retrying in {} ms", pause, failure);
+        LOG.warn("delivery round failed; retrying in {} ms", pause, SafeFailure.of(failure));
         sleepQuietly(pause);
       }
     }

@@ -2,11 +2,13 @@ package io.leadbridge.integrations.internal;
 
 import io.leadbridge.connector.api.ConnectorDescriptor;
 import io.leadbridge.connector.api.FieldSpec;
+import io.leadbridge.credentials.SecretText;
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.errors.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,7 +35,10 @@ public final class DescriptorValidation {
 
   /**
    * Problems with a full set of credentials: unknown names (never repeated back), missing required
-   * fields, empty or oversized values. Values are checked by length only, never read.
+   * fields, and per value the same rule for every connector: at most
+   * {@value FieldSpec#MAX_VALUE_LENGTH} bytes, no control character (line breaks and TAB only in a
+   * {@linkplain FieldSpec#multiline() multi-line} field), and the field's pattern if it declares
+   * one. Values are checked inside the credentials module and never quoted.
    */
   public static List<FieldError> credentials(ConnectorDescriptor descriptor, Map<String, SecretValue> values) {
     List<FieldError> errors = new ArrayList<>();
@@ -50,10 +55,25 @@ public final class DescriptorValidation {
         if (field.required()) {
           errors.add(new FieldError("credentials." + field.name(), "is required"));
         }
-      } else if (value.length() > FieldSpec.MAX_VALUE_LENGTH) {
-        errors.add(new FieldError("credentials." + field.name(), "is longer than " + FieldSpec.MAX_VALUE_LENGTH + " bytes"));
+      } else {
+        problem(field, value).ifPresent(problem -> errors.add(new FieldError("credentials." + field.name(), problem)));
       }
     }
     return errors;
+  }
+
+  private static Optional<String> problem(FieldSpec field, SecretValue value) {
+    if (value.length() > FieldSpec.MAX_VALUE_LENGTH) {
+      return Optional.of("is longer than " + FieldSpec.MAX_VALUE_LENGTH + " bytes");
+    }
+    Optional<String> text = SecretText.problem(value,
+        field.multiline() ? SecretText.Rule.MULTI_LINE : SecretText.Rule.SINGLE_LINE);
+    if (text.isPresent()) {
+      return text;
+    }
+    if (field.pattern().isPresent() && !SecretText.matches(value, field.pattern().get())) {
+      return Optional.of("does not have the expected format");
+    }
+    return Optional.empty();
   }
 }

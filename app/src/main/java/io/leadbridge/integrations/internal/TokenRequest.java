@@ -89,6 +89,10 @@ final class TokenRequest {
     if (token.isBlank() || json.has("token_type") && !"bearer".equalsIgnoreCase(json.path("token_type").asText())) {
       throw new WebhookFailure(DeliveryOutcome.authFailed("the token endpoint answered without a bearer access_token"));
     }
+    if (!HeaderValues.sendable(token)) {
+      throw new WebhookFailure(DeliveryOutcome.authFailed(
+          "the token endpoint answered with an access_token that cannot be sent in an HTTP header"));
+    }
     Duration lifetime = json.path("expires_in").canConvertToLong()
         ? Duration.ofSeconds(Math.max(0, json.path("expires_in").asLong()))
         : DEFAULT_LIFETIME;

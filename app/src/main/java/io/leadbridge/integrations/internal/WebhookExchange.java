@@ -68,13 +68,34 @@ final class WebhookExchange {
       Instant deadline) throws WebhookFailure {
     HttpRequest.Builder request = HttpRequest.newBuilder(integration.endpoint().url())
         .method(integration.endpoint().method(), HttpRequest.BodyPublishers.ofByteArray(body));
-    integration.endpoint().headers().forEach(request::header);
-    extraHeaders.forEach(request::header);
-    request.header("Content-Type", "application/json");
-    request.header("User-Agent", "Leadbridge-Webhooks/1");
-    request.header(SIGNATURE_HEADER, signature(body));
-    authorization(token).ifPresent(header -> request.header(header.getKey(), header.getValue()));
+    Optional<Map.Entry<String, String>> authorization = authorization(token);
+    try {
+      for (Map.Entry<String, String> header : integration.endpoint().headers().entrySet()) {
+        request.header(header.getKey(), sendable(header));
+      }
+      extraHeaders.forEach(request::header);
+      request.header("Content-Type", "application/json");
+      request.header("User-Agent", "Leadbridge-Webhooks/1");
+      request.header(SIGNATURE_HEADER, signature(body));
+      authorization.ifPresent(header -> request.header(header.getKey(), header.getValue()));
+    } catch (IllegalArgumentException e) {
+      // The client's message quotes the header value, which may be a secret: only the type goes on.
+      throw new WebhookFailure(DeliveryOutcome.retryable(STEP + ": the request could not be built ("
+          + e.getClass().getSimpleName() + ")"));
+    }
     return http.send(STEP, request, http.timeout(STEP, integration.endpoint().timeoutMs(), deadline));
+  }
+
+  /**
+   * A tenant header's value, refused (a lead the endpoint can never get as configured) when it was
+   * stored before the save-time rule and the client cannot send it.
+   */
+  private static String sendable(Map.Entry<String, String> header) throws WebhookFailure {
+    if (!HeaderValues.sendable(header.getValue())) {
+      throw new WebhookFailure(DeliveryOutcome.rejected("endpoint_header_unsendable", "endpoint header "
+          + header.getKey() + " has a character that cannot be sent in an HTTP header; set the endpoint again"));
+    }
+    return header.getValue();
   }
 
   /** {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">}, keyed with the signing secret. */
@@ -86,15 +107,28 @@ final class WebhookExchange {
     return "t=" + t + ",v1=" + credential.hmacSha256Hex(WebhookAuth.SIGNING_SECRET, signed);
   }
 
-  private Optional<Map.Entry<String, String>> authorization(Optional<AccessToken> token) {
+  private Optional<Map.Entry<String, String>> authorization(Optional<AccessToken> token) throws WebhookFailure {
     WebhookAuth auth = integration.auth();
     return switch (auth.type()) {
       case NONE -> Optional.empty();
-      case API_KEY_HEADER -> Optional.of(Map.entry(auth.headerName(), text(auth.type())));
+      case API_KEY_HEADER -> Optional.of(Map.entry(auth.headerName(), headerSafe(text(auth.type()))));
       case BASIC -> Optional.of(Map.entry("Authorization", "Basic " + Base64.getEncoder().encodeToString(
           (auth.username() + ":" + text(auth.type())).getBytes(StandardCharsets.UTF_8))));
       case OAUTH2_CLIENT_CREDENTIALS -> Optional.of(Map.entry("Authorization", token.orElseThrow().bearerHeader()));
     };
+  }
+
+  /**
+   * The api key, if the client can send it; one stored before the save-time rule that it cannot
+   * (a CR, LF, NUL, ...) pauses the integration with a text that names the field, never the value.
+   */
+  private static String headerSafe(String apiKey) throws WebhookFailure {
+    if (!HeaderValues.sendable(apiKey)) {
+      throw new WebhookFailure(DeliveryOutcome.authFailed("credential field "
+          + WebhookAuth.Type.API_KEY_HEADER.secretField().orElseThrow()
+          + " cannot be sent in an HTTP header; set new credentials with PUT …/credentials"));
+    }
+    return apiKey;
   }
 
   /** The flow's secret as text for a header; the char copy is wiped, the header string cannot be. */

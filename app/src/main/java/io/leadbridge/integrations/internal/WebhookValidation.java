@@ -1,6 +1,7 @@
 package io.leadbridge.integrations.internal;
 
 import io.leadbridge.connector.api.FieldSpec;
+import io.leadbridge.credentials.SecretText;
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.errors.FieldError;
 import io.leadbridge.integrations.BaseUrlPolicy;
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a webhook's endpoint, auth flow and secrets as a request gives them, adding every problem
- * to one list; messages name fields and rules, never a secret. Stateless and thread-safe.
+ * to one list; messages name fields and rules, never a secret. Whatever is accepted can be sent
+ * where it goes: header names are tokens, header values (the api key among them) printable ASCII,
+ * and no secret holds a control character. Stateless and thread-safe.
  */
 public final class WebhookValidation {
 
@@ -27,7 +30,8 @@ public final class WebhookValidation {
   public static final int MIN_SIGNING_SECRET_BYTES = 32;
 
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
-  private static final Pattern HEADER_VALUE = Pattern.compile("[^\\p{Cntrl}]{0,1000}");
+  /** Printable ASCII: the JDK client refuses control characters and anything past U+00FF in a header. */
+  private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7E]{0,1000}");
   private static final Pattern TEXT = Pattern.compile("[^\\p{Cntrl}]{1,200}");
   private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,200}");
   private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
@@ -95,7 +99,8 @@ public final class WebhookValidation {
         errors.add(new FieldError("auth." + field, "does not apply to " + type.get().apiName()));
       }
     });
-    type.get().secretField().ifPresent(field -> secret("auth." + field, secretOf(request, field), 1, errors));
+    type.get().secretField().ifPresent(field ->
+        secret("auth." + field, secretOf(request, field), 1, textRule(type.get()), errors));
     URI tokenUrl = null;
     switch (type.get()) {
       case API_KEY_HEADER -> {
@@ -134,9 +139,12 @@ public final class WebhookValidation {
         type.get() == WebhookAuth.Type.OAUTH2_CLIENT_CREDENTIALS && request.scopes() != null ? request.scopes() : null);
   }
 
-  /** The signing secret's problems: required, at least {@value #MIN_SIGNING_SECRET_BYTES} bytes. */
+  /**
+   * The signing secret's problems: required, at least {@value #MIN_SIGNING_SECRET_BYTES} bytes, one
+   * line (a receiver types it into its own configuration).
+   */
   public static void signingSecret(SecretValue secret, List<FieldError> errors) {
-    secret(WebhookAuth.SIGNING_SECRET, secret, MIN_SIGNING_SECRET_BYTES, errors);
+    secret(WebhookAuth.SIGNING_SECRET, secret, MIN_SIGNING_SECRET_BYTES, SecretText.Rule.SINGLE_LINE, errors);
   }
 
   /** What goes to the vault: the signing secret and the flow's secret, by their vault field names. */
@@ -153,18 +161,30 @@ public final class WebhookValidation {
       errors.add(new FieldError("endpoint.headers", "has a name that is not a header name, or one the deliverer"
           + " sets itself (Authorization, Content-Type, Idempotency-Key, X-Leadbridge-*, ...)"));
     } else if (value == null || !HEADER_VALUE.matcher(value).matches()) {
-      errors.add(new FieldError("endpoint.headers." + name, "must be at most 1000 characters without control characters"));
+      errors.add(new FieldError("endpoint.headers." + name, "must be at most 1000 printable ASCII characters"));
     }
   }
 
-  private static void secret(String field, SecretValue secret, int minBytes, List<FieldError> errors) {
+  private static void secret(String field, SecretValue secret, int minBytes, SecretText.Rule rule,
+      List<FieldError> errors) {
     if (secret == null || secret.isEmpty()) {
       errors.add(new FieldError(field, "is required"));
     } else if (secret.length() < minBytes) {
       errors.add(new FieldError(field, "must be at least " + minBytes + " bytes"));
     } else if (secret.length() > FieldSpec.MAX_VALUE_LENGTH) {
       errors.add(new FieldError(field, "is longer than " + FieldSpec.MAX_VALUE_LENGTH + " bytes"));
+    } else {
+      SecretText.problem(secret, rule).ifPresent(problem -> errors.add(new FieldError(field, problem)));
     }
+  }
+
+  /**
+   * The api key goes into a header as it is; the password and the client secret only ever travel
+   * base64- or form-encoded, which carries any character, but none of them may hold a control
+   * character (it is never part of a real credential and cannot be typed back).
+   */
+  private static SecretText.Rule textRule(WebhookAuth.Type type) {
+    return type == WebhookAuth.Type.API_KEY_HEADER ? SecretText.Rule.HEADER_VALUE : SecretText.Rule.SINGLE_LINE;
   }
 
   private static SecretValue secretOf(AuthRequest request, String field) {

@@ -8,6 +8,7 @@ import io.leadbridge.errors.ErrorKind;
 import io.leadbridge.errors.FieldError;
 import io.leadbridge.errors.LeadbridgeException;
 import io.leadbridge.web.Problem;
+import io.leadbridge.web.SafeFailure;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;

@@ -18,7 +18,10 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>A secret field is text, has no default and no allowed values (either would put a secret into
  * the plugin jar or onto a screen). Its value is never shown again once set, and never in a
- * validation message.
+ * validation message. The host refuses a secret value with a control character (CR, LF, NUL, TAB,
+ * DEL, ...), which no header, form or token can carry as typed, unless the field is
+ * {@link Builder#multiline() multi-line} (a PEM private key, say): then line breaks and TAB are
+ * accepted, and the plugin reads the value with {@code withSecret}, never as an injected header.
  */
 public final class FieldSpec {
 
@@ -35,6 +38,7 @@ public final class FieldSpec {
     private final Type type;
     private final boolean secret;
     private final boolean required;
+    private final boolean multiline;
     private final Optional<Pattern> pattern;
     private final List<String> allowedValues;
     private final Optional<String> defaultValue;
@@ -52,6 +56,7 @@ public final class FieldSpec {
         this.type = builder.type;
         this.secret = builder.secret;
         this.required = builder.required;
+        this.multiline = builder.multiline;
         this.pattern = compile(builder.pattern);
         this.allowedValues = List.copyOf(builder.allowedValues);
         this.defaultValue = Optional.ofNullable(builder.defaultValue);
@@ -73,6 +78,9 @@ public final class FieldSpec {
     private void checkConsistency() {
         if (secret && (type != Type.TEXT || defaultValue.isPresent() || !allowedValues.isEmpty())) {
             throw new IllegalArgumentException(name + ": a secret field is TEXT, with no default and no allowed values");
+        }
+        if (multiline && !secret) {
+            throw new IllegalArgumentException(name + ": only a secret field is multi-line");
         }
         if (required && defaultValue.isPresent()) {
             throw new IllegalArgumentException(name + ": a required field has no default (a default makes it optional)");
@@ -121,6 +129,15 @@ public final class FieldSpec {
     /** @return whether the tenant must give a value */
     public boolean required() {
         return required;
+    }
+
+    /**
+     * @return whether a secret value may span lines (CR, LF and TAB accepted); other secret
+     *         values are refused with any control character
+     * @since 1.1.0
+     */
+    public boolean multiline() {
+        return multiline;
     }
 
     /** @return the regular expression a value must match as a whole, if any */
@@ -185,6 +202,7 @@ public final class FieldSpec {
                 && type == that.type
                 && secret == that.secret
                 && required == that.required
+                && multiline == that.multiline
                 && pattern.map(Pattern::pattern).equals(that.pattern.map(Pattern::pattern))
                 && allowedValues.equals(that.allowedValues)
                 && defaultValue.equals(that.defaultValue)
@@ -193,13 +211,14 @@ public final class FieldSpec {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, label, type, secret, required, pattern.map(Pattern::pattern), allowedValues,
+        return Objects.hash(name, label, type, secret, required, multiline, pattern.map(Pattern::pattern), allowedValues,
                 defaultValue, help);
     }
 
     @Override
     public String toString() {
-        return "FieldSpec[" + name + ", " + type + (secret ? ", secret" : "") + (required ? ", required" : "") + "]";
+        return "FieldSpec[" + name + ", " + type + (secret ? ", secret" : "") + (required ? ", required" : "")
+                + (multiline ? ", multiline" : "") + "]";
     }
 
     /** How a field's values are validated and read. Immutable and thread-safe. */
@@ -220,6 +239,7 @@ public final class FieldSpec {
         private Type type = Type.TEXT;
         private boolean secret;
         private boolean required;
+        private boolean multiline;
         private String pattern;
         private final LinkedHashSet<String> allowedValues = new LinkedHashSet<>();
         private String defaultValue;
@@ -257,6 +277,19 @@ public final class FieldSpec {
          */
         public Builder required() {
             this.required = true;
+            return this;
+        }
+
+        /**
+         * Lets a secret field's value span lines: the host then accepts CR, LF and TAB in it (and
+         * no other control character). Only for secrets the plugin reads with {@code withSecret}
+         * (a PEM private key): an injected header refuses them at send time.
+         *
+         * @return this builder
+         * @since 1.1.0
+         */
+        public Builder multiline() {
+            this.multiline = true;
             return this;
         }
 

@@ -22,6 +22,19 @@ class FieldSpecAndSettingsTest {
     }
 
     @Test
+    void onlyASecretFieldIsMultiLineAndTheFlagIsPartOfItsIdentity() {
+        FieldSpec pem = FieldSpec.builder("privateKey", "Private key").secret().required().multiline().build();
+        FieldSpec token = FieldSpec.builder("privateKey", "Private key").secret().required().build();
+
+        assertThat(pem.multiline()).isTrue();
+        assertThat(token.multiline()).isFalse();
+        assertThat(pem).isNotEqualTo(token);
+        assertThat(pem.toString()).contains("multiline");
+        assertThatThrownBy(() -> FieldSpec.builder("notes", "Notes").multiline().build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a secret field is multi-line");
+    }
+
+    @Test
     void rejectsInconsistentDeclarations() {
         assertThatThrownBy(() -> FieldSpec.builder("region", "Region").required().defaultValue("eu").build())
                 .isInstanceOf(IllegalArgumentException.class);
