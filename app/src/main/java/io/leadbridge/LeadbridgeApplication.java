@@ -105,7 +105,7 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     VendorRateLimiter limiter = new VendorRateLimiter(
         Duration.ofMillis(config.getDelivery().getRateLimitGuard().toMilliseconds()), clock);
     connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
-        integrations.credentialSource(), limiter, version());
+        integrations.credentialSource(), limiter, version(), audit);
     connectors.install(environment);
     LeadsModule leads = new LeadsModule(jdbi, clock);
     leads.resources().forEach(environment.jersey()::register);

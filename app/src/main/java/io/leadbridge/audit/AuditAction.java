@@ -15,7 +15,10 @@ public enum AuditAction {
   TENANT_KEYS_SHREDDED("keys.tenant_shredded"),
   DELIVERY_REPLAYED("delivery.replayed"),
   DELIVERY_MOVED_TO_MANUAL_QUEUE("delivery.moved_to_manual_queue"),
-  MANUAL_QUEUE_ACKNOWLEDGED("manual_queue.acknowledged");
+  MANUAL_QUEUE_ACKNOWLEDGED("manual_queue.acknowledged"),
+  PLUGIN_ADMITTED("plugin.admitted"),
+  PLUGIN_REFUSED("plugin.refused"),
+  PLUGINS_RELOADED("plugins.reloaded");
 
   private final String wireName;
 

@@ -53,6 +53,8 @@ public class ConnectorsConfiguration {
 
   @Valid @NotNull private ContainmentConfiguration containment = new ContainmentConfiguration();
 
+  @Valid @NotNull private TrustConfiguration trust = new TrustConfiguration();
+
   /** The directory as configured; empty means "the default" (see the class comment). */
   @JsonProperty("pluginsDirectory")
   public Optional<Path> getPluginsDirectory() {
@@ -117,6 +119,17 @@ public class ConnectorsConfiguration {
   @JsonProperty("shutdownTimeout")
   public void setShutdownTimeout(Duration shutdownTimeout) {
     this.shutdownTimeout = shutdownTimeout;
+  }
+
+  /** Which plugin jars are admitted. */
+  @JsonProperty("trust")
+  public TrustConfiguration getTrust() {
+    return trust;
+  }
+
+  @JsonProperty("trust")
+  public void setTrust(TrustConfiguration trust) {
+    this.trust = trust;
   }
 
   /** How a plugin that misbehaves at run time is contained. */

@@ -2,11 +2,14 @@ package io.leadbridge.connectors;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Environment;
+import io.leadbridge.audit.Actor;
+import io.leadbridge.audit.AuditTrail;
 import io.leadbridge.connectors.internal.PluginHost;
 import io.leadbridge.connectors.internal.PluginsHealthCheck;
 import io.leadbridge.connectors.internal.StaticRoutes;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the connectors module: the PF4J plugin host (a managed object: plugins load when the hub
@@ -24,10 +27,12 @@ public final class ConnectorsModule {
    * @param credentials where calls' credentials come from (the vault)
    * @param rateLimits the per-integration limiter the HTTP client asks before each send
    * @param hubVersion the hub's version, for the vendor requests' {@code User-Agent}
+   * @param audit where admission decisions and reloads are recorded
    */
   public ConnectorsModule(ConnectorsConfiguration config, Clock clock, MetricRegistry metrics,
-      CredentialSource credentials, IntegrationRateLimits rateLimits, String hubVersion) {
-    this.host = new PluginHost(config, clock, metrics, credentials, rateLimits, hubVersion);
+      CredentialSource credentials, IntegrationRateLimits rateLimits, String hubVersion, AuditTrail audit) {
+    this.host = new PluginHost(config, clock, metrics, credentials, rateLimits, hubVersion,
+        (action, subject) -> audit.record(Optional.empty(), Actor.system("plugins"), action, subject, null));
   }
 
   /** What other modules call: plugin states and leases on STARTED connectors. */

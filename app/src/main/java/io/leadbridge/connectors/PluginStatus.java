@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param cause why it is FAILED, in one line for a person (never a stack trace); present exactly
  *     when the state is FAILED
  * @param descriptor what the connector said about itself; present exactly when STARTED
+ * @param admission what admission found: the jar's SHA-256, its signer, whether and how it is trusted
  */
 public record PluginStatus(
     String file,
@@ -21,11 +22,13 @@ public record PluginStatus(
     Optional<String> version,
     PluginState state,
     Optional<String> cause,
-    Optional<ConnectorDescriptor> descriptor) {
+    Optional<ConnectorDescriptor> descriptor,
+    PluginAdmission admission) {
 
   public PluginStatus {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(admission, "admission");
     if (cause.isPresent() != (state == PluginState.FAILED)) {
       throw new IllegalArgumentException("a cause is given exactly for FAILED plugins");
     }

@@ -13,6 +13,7 @@ import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.PluginJar;
 import io.leadbridge.testing.Poll;
 import io.leadbridge.testing.TestApps;
+import io.leadbridge.testing.TestTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,6 +67,7 @@ class HostilePluginTest {
     Files.deleteIfExists(REPORT);
     Path plugins = TestApps.tempDir();
     Files.copy(HOSTILE_JAR, plugins.resolve("hostile.jar"));
+    TestTrust.allow(plugins, HOSTILE_JAR);
     // The walks take seconds on a busy machine; the test is about what they reach, not how fast.
     DropwizardAppExtension<LeadbridgeConfiguration> app = TestApps.appWithHubSpot(db, plugins,
         ConfigOverride.config("delivery.checkTimeout", "2 minutes"));

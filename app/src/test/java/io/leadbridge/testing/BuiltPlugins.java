@@ -20,13 +20,17 @@ public final class BuiltPlugins {
     return Path.of("..", "plugins", module, "target", name).toAbsolutePath().normalize();
   }
 
-  /** Copies a plugin jar into a plugins directory; fails clearly when the plugin was not built. */
+  /**
+   * Copies a plugin jar into a plugins directory and lists it in the directory's test allowlist;
+   * fails clearly when the plugin was not built.
+   */
   public static Path copy(Path jar, Path pluginsDirectory) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the plugins first (mvn -B verify from the root)");
     }
     try {
       Files.createDirectories(pluginsDirectory);
+      TestTrust.allow(pluginsDirectory, jar);
       return Files.copy(jar, pluginsDirectory.resolve(jar.getFileName()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

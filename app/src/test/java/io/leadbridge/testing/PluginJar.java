@@ -94,11 +94,26 @@ public final class PluginJar {
     return this;
   }
 
-  /** Builds the jar and moves it into {@code directory} as {@code fileName} in one step. */
+  /**
+   * Builds the jar, lists it in the directory's test allowlist ({@link TestTrust}) and moves it into
+   * {@code directory} as {@code fileName} in one step.
+   */
   public Path writeTo(Path directory, String fileName) {
+    return write(directory, fileName, true);
+  }
+
+  /** As {@link #writeTo}, but the jar is not listed: the hub refuses it as not trusted. */
+  public Path writeUntrusted(Path directory, String fileName) {
+    return write(directory, fileName, false);
+  }
+
+  private Path write(Path directory, String fileName, boolean trusted) {
     Path work = workDirectory();
     try {
       Path jar = build(work);
+      if (trusted) {
+        TestTrust.allow(directory, jar);
+      }
       // A move, so that a hub scanning the directory never sees a half-written jar.
       return Files.move(jar, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -109,13 +124,15 @@ public final class PluginJar {
   }
 
   /**
-   * Builds the jar and writes it over {@code fileName} in place (same file, truncated), as a
-   * careless {@code cp} does: a plugin version still running from the old content must not notice.
+   * Builds the jar, lists it in the test allowlist and writes it over {@code fileName} in place
+   * (same file, truncated), as a careless {@code cp} does: a plugin version still running from the
+   * old content must not notice.
    */
   public Path overwrite(Path directory, String fileName) {
     Path work = workDirectory();
     try {
       Path jar = build(work);
+      TestTrust.allow(directory, jar);
       return Files.write(directory.resolve(fileName), Files.readAllBytes(jar));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

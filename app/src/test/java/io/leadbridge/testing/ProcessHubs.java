@@ -70,6 +70,7 @@ public final class ProcessHubs implements AutoCloseable {
     environment.put("LEADBRIDGE_DATA_DIR", directory("data-" + name).toString());
     environment.put("LEADBRIDGE_KEYS_DIR", directory("keys").toString());
     environment.put("LEADBRIDGE_PLUGINS_DIR", runDirectory.resolve("plugins").toString());
+    environment.put("LEADBRIDGE_PLUGINS_ALLOWLIST", TestTrust.allowlistOf(runDirectory.resolve("plugins")).toString());
     environment.put("LEADBRIDGE_DB_URL", database.url());
     environment.put("LEADBRIDGE_DB_USER", database.user());
     environment.put("LEADBRIDGE_CALL_TIMEOUT", callTimeout.toMillis() + "ms");

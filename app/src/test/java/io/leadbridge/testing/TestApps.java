@@ -75,6 +75,8 @@ public final class TestApps {
     overrides.add(ConfigOverride.config("storage.dataDirectory", tempDir().toString()));
     // A plugins directory of its own (empty by default): no test depends on the working directory.
     overrides.add(ConfigOverride.config("connectors.pluginsDirectory", pluginsDirectory.toString()));
+    // Admitted as an operator would: the jars the test builds or copies in are listed beside it.
+    overrides.add(ConfigOverride.config("connectors.trust.allowlistFile", TestTrust.allowlistOf(pluginsDirectory).toString()));
     overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(
         application, ResourceHelpers.resourceFilePath(configResource), overrides.toArray(ConfigOverride[]::new));

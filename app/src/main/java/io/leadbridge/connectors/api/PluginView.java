@@ -6,7 +6,9 @@ import io.leadbridge.connectors.PluginStatus;
 /**
  * One plugin jar as {@code GET /v1/plugins} shows it; immutable. {@code id} and {@code version}
  * are null when the jar's manifest does not name them; {@code cause} is present only for FAILED
- * plugins, {@code descriptor} only for STARTED ones.
+ * plugins, {@code descriptor} only for STARTED ones. {@code sha256} is the jar's content hash,
+ * {@code signer} the subject of its signing certificate (null when unsigned), {@code trusted}
+ * whether admission let it load and {@code trust} how ({@code allowlisted}, {@code signed}, or null).
  */
 public record PluginView(
     String id,
@@ -14,7 +16,11 @@ public record PluginView(
     String file,
     String state,
     @JsonInclude(JsonInclude.Include.NON_NULL) String cause,
-    @JsonInclude(JsonInclude.Include.NON_NULL) DescriptorView descriptor) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) DescriptorView descriptor,
+    String sha256,
+    String signer,
+    boolean trusted,
+    String trust) {
 
   public static PluginView of(PluginStatus status) {
     return new PluginView(
@@ -23,6 +29,10 @@ public record PluginView(
         status.file(),
         status.state().name(),
         status.cause().orElse(null),
-        status.descriptor().map(DescriptorView::of).orElse(null));
+        status.descriptor().map(DescriptorView::of).orElse(null),
+        status.admission().sha256().orElse(null),
+        status.admission().signer().orElse(null),
+        status.admission().trusted(),
+        status.admission().trust().orElse(null));
   }
 }

@@ -8,9 +8,12 @@ import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.connectors.ConnectorsConfiguration;
 import io.leadbridge.connectors.CredentialSource;
 import io.leadbridge.connectors.IntegrationRateLimits;
+import io.leadbridge.audit.AuditAction;
+import io.leadbridge.connectors.PluginAdmission;
 import io.leadbridge.connectors.PluginState;
 import io.leadbridge.connectors.PluginStatus;
 import io.leadbridge.connectors.PluginsException;
+import io.leadbridge.connectors.TrustConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -37,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +84,9 @@ public final class PluginHost implements ConnectorRegistry, Managed {
   private final CallContexts contexts;
   private final Quarantine quarantine;
   private final CallBudgets budgets;
+  private final TrustConfiguration trust;
+  private final BiConsumer<AuditAction, String> audit;
+  private String trustDescribed;
   private final ExecutorService startThreads = Executors.newCachedThreadPool(daemons("plugin-start-"));
   private final ExecutorService drainThreads = Executors.newCachedThreadPool(daemons("plugin-drain-"));
   private final PluginStarter starter;
@@ -89,8 +96,9 @@ public final class PluginHost implements ConnectorRegistry, Managed {
   private JarCopies copies;
   private boolean stopped;
 
+  /** @param audit records an admission decision or a reload (action and subject, never a secret) */
   public PluginHost(ConnectorsConfiguration config, Clock clock, MetricRegistry metrics, CredentialSource credentials,
-      IntegrationRateLimits rateLimits, String hubVersion) {
+      IntegrationRateLimits rateLimits, String hubVersion, BiConsumer<AuditAction, String> audit) {
     this.directory = config.resolvedPluginsDirectory();
     this.startTimeout = config.getStartTimeout().toJavaDuration();
     this.maxCallDuration = config.getMaxCallDuration().toJavaDuration();
@@ -102,6 +110,8 @@ public final class PluginHost implements ConnectorRegistry, Managed {
         new VendorHttpTransport(config.getHttp(), hubVersion));
     this.quarantine = new Quarantine(config.getContainment().getQuarantineAfter(), this::quarantine);
     this.budgets = new CallBudgets(config.getContainment(), metrics);
+    this.trust = config.getTrust();
+    this.audit = audit;
   }
 
   /** The directory this host scans. */
@@ -204,6 +214,7 @@ public final class PluginHost implements ConnectorRegistry, Managed {
       }
       Snapshot before = snapshot;
       Scan scan = scan();
+      Admission admission = admission();
       Map<String, Slot> next = new TreeMap<>();
       List<Path> candidates = new ArrayList<>();
       for (Path jar : scan.jars()) {
@@ -211,20 +222,22 @@ public final class PluginHost implements ConnectorRegistry, Managed {
         Slot previous = before.byFile().get(file);
         try {
           String sha256 = JarCopies.sha256(jar);
-          if (previous != null && previous.isCurrent(sha256, scan.disabled())) {
+          if (previous != null && previous.isCurrent(sha256, scan.disabled()) && admission.decide(jar, sha256).trusted()) {
             next.put(file, previous);
           } else {
             candidates.add(jar);
           }
         } catch (IOException e) {
-          next.put(file, Slot.failed(file, "", Optional.empty(), Optional.empty(), Causes.of("the jar cannot be read", e)));
+          next.put(file, Slot.failed(file, PluginAdmission.UNREAD, Optional.empty(), Optional.empty(), Causes.of("the jar cannot be read", e)));
         }
       }
-      startCandidates(candidates, scan.disabled(), next);
+      startCandidates(candidates, scan.disabled(), next, admission);
       Snapshot after = Snapshot.of(next.values());
       snapshot = after;
       retireDropped(before, after);
       logChanges(before, after);
+      audit.accept(AuditAction.PLUGINS_RELOADED, after.statuses().size() + " jars, "
+          + after.started().size() + " started");
       return after.statuses();
     } finally {
       changes.unlock();
@@ -247,7 +260,7 @@ public final class PluginHost implements ConnectorRegistry, Managed {
         }
         Map<String, Slot> next = new TreeMap<>(before.byFile());
         PluginStatus status = slot.get().status();
-        next.put(slot.get().file(), Slot.failed(slot.get().file(), slot.get().sha256(), status.id(), status.version(), cause));
+        next.put(slot.get().file(), Slot.failed(slot.get().file(), status.admission(), status.id(), status.version(), cause));
         Snapshot after = Snapshot.of(next.values());
         snapshot = after;
         retireDropped(before, after);
@@ -258,12 +271,31 @@ public final class PluginHost implements ConnectorRegistry, Managed {
     });
   }
 
+  /** The trust files as they are now; a file that cannot be read trusts nothing, loudly. */
+  private Admission admission() {
+    Admission admission;
+    try {
+      admission = Admission.load(trust);
+    } catch (IOException e) {
+      admission = Admission.none("no jar is trusted: " + Causes.oneLine(String.valueOf(e.getMessage())));
+    }
+    if (!admission.described().equals(trustDescribed)) {
+      trustDescribed = admission.described();
+      if (admission.described().startsWith("no jar is trusted")) {
+        LOG.warn("plugin admission: {}; every plugin jar will be FAILED", admission.described());
+      } else {
+        LOG.info("plugin admission: {}", admission.described());
+      }
+    }
+    return admission;
+  }
+
   /** How many replaced or removed versions are still waiting for their calls to finish. */
   public int draining() {
     return retiring.size();
   }
 
-  private void startCandidates(List<Path> candidates, Set<String> disabled, Map<String, Slot> next) {
+  private void startCandidates(List<Path> candidates, Set<String> disabled, Map<String, Slot> next, Admission admission) {
     Map<String, String> claimed = new HashMap<>();
     next.values().stream().filter(slot -> slot.status().state() != PluginState.FAILED)
         .forEach(slot -> slot.status().id().ifPresent(id -> claimed.put(id, slot.file())));
@@ -274,7 +306,19 @@ public final class PluginHost implements ConnectorRegistry, Managed {
       try {
         copy = copies.copy(jar);
       } catch (IOException e) {
-        next.put(file, Slot.failed(file, "", Optional.empty(), Optional.empty(), Causes.of("the jar cannot be copied", e)));
+        next.put(file, Slot.failed(file, PluginAdmission.UNREAD, Optional.empty(), Optional.empty(), Causes.of("the jar cannot be copied", e)));
+        continue;
+      }
+      Admission.Verdict verdict = admission.decide(copy.path(), copy.sha256());
+      PluginAdmission admitted = new PluginAdmission(Optional.of(copy.sha256()), verdict.signer(), verdict.how());
+      audit.accept(verdict.trusted() ? AuditAction.PLUGIN_ADMITTED : AuditAction.PLUGIN_REFUSED,
+          file + " sha256=" + copy.sha256() + verdict.how().map(how -> " " + how).orElse("")
+              + verdict.signer().map(signer -> " signer=" + signer).orElse(""));
+      if (!verdict.trusted()) {
+        // Decided before PF4J or any class loader sees the jar: nothing of it has run.
+        copies.delete(copy.path());
+        PluginManifest unread = PluginManifest.read(copy.path());
+        next.put(file, Slot.failed(file, admitted, unread.id(), unread.version(), verdict.cause().orElseThrow()));
         continue;
       }
       PluginManifest manifest = PluginManifest.read(copy.path());
@@ -283,28 +327,28 @@ public final class PluginHost implements ConnectorRegistry, Managed {
           .map(id -> "the jar " + claimed.get(id) + " already provides plugin id '" + id + "'; remove one of the two"));
       if (problem.isPresent()) {
         copies.delete(copy.path());
-        next.put(file, Slot.failed(file, copy.sha256(), manifest.id(), manifest.version(), problem.get()));
+        next.put(file, Slot.failed(file, admitted, manifest.id(), manifest.version(), problem.get()));
         continue;
       }
       if (disabled.contains(manifest.id().orElseThrow())) {
         copies.delete(copy.path());
         claimed.put(manifest.id().orElseThrow(), file);
-        next.put(file, Slot.stopped(file, copy.sha256(), manifest));
+        next.put(file, Slot.stopped(file, admitted, manifest));
         continue;
       }
       claimed.put(manifest.id().orElseThrow(), file);
-      staged.put(file, new Staged(copy, manifest, starter.begin(copy.path(), manifest)));
+      staged.put(file, new Staged(copy, admitted, manifest, starter.begin(copy.path(), manifest)));
     }
     Instant startedBy = clock.instant().plus(startTimeout);
     for (Map.Entry<String, Staged> entry : staged.entrySet()) {
       Staged stage = entry.getValue();
       StartResult result = awaitStart(stage.pending(), startedBy);
       if (result instanceof StartResult.Started started) {
-        next.put(entry.getKey(), Slot.started(entry.getKey(), stage.copy().sha256(), stage.manifest(), started.connector()));
+        next.put(entry.getKey(), Slot.started(entry.getKey(), stage.admission(), stage.manifest(), started.connector()));
       } else {
         copies.delete(stage.copy().path());
         String cause = ((StartResult.Failed) result).cause();
-        next.put(entry.getKey(), Slot.failed(entry.getKey(), stage.copy().sha256(), stage.manifest().id(),
+        next.put(entry.getKey(), Slot.failed(entry.getKey(), stage.admission(), stage.manifest().id(),
             stage.manifest().version(), cause));
       }
     }
@@ -420,24 +464,25 @@ public final class PluginHost implements ConnectorRegistry, Managed {
   private record Scan(List<Path> jars, Set<String> disabled) {}
 
   /** A jar whose start is in progress; immutable. */
-  private record Staged(JarCopies.Copy copy, PluginManifest manifest, PluginStarter.Pending pending) {}
+  private record Staged(JarCopies.Copy copy, PluginAdmission admission, PluginManifest manifest,
+      PluginStarter.Pending pending) {}
 
   /** What the host holds for one jar; immutable (the connector is shared, not owned). */
   private record Slot(String file, String sha256, PluginStatus status, LoadedConnector connector) {
 
-    static Slot started(String file, String sha256, PluginManifest manifest, LoadedConnector connector) {
-      return new Slot(file, sha256, new PluginStatus(file, manifest.id(), manifest.version(), PluginState.STARTED,
-          Optional.empty(), Optional.of(connector.descriptor())), connector);
+    static Slot started(String file, PluginAdmission admission, PluginManifest manifest, LoadedConnector connector) {
+      return new Slot(file, admission.sha256().orElse(""), new PluginStatus(file, manifest.id(), manifest.version(),
+          PluginState.STARTED, Optional.empty(), Optional.of(connector.descriptor()), admission), connector);
     }
 
-    static Slot stopped(String file, String sha256, PluginManifest manifest) {
-      return new Slot(file, sha256, new PluginStatus(file, manifest.id(), manifest.version(), PluginState.STOPPED,
-          Optional.empty(), Optional.empty()), null);
+    static Slot stopped(String file, PluginAdmission admission, PluginManifest manifest) {
+      return new Slot(file, admission.sha256().orElse(""), new PluginStatus(file, manifest.id(), manifest.version(),
+          PluginState.STOPPED, Optional.empty(), Optional.empty(), admission), null);
     }
 
-    static Slot failed(String file, String sha256, Optional<String> id, Optional<String> version, String cause) {
-      return new Slot(file, sha256, new PluginStatus(file, id, version, PluginState.FAILED, Optional.of(cause),
-          Optional.empty()), null);
+    static Slot failed(String file, PluginAdmission admission, Optional<String> id, Optional<String> version, String cause) {
+      return new Slot(file, admission.sha256().orElse(""), new PluginStatus(file, id, version, PluginState.FAILED,
+          Optional.of(cause), Optional.empty(), admission), null);
     }
 
     /** Whether a reload can keep this slot: same content, and its state still what disabled.txt asks. */

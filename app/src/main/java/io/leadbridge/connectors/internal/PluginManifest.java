@@ -3,15 +3,18 @@ package io.leadbridge.connectors.internal;
 import io.leadbridge.connector.api.ConnectorApiVersion;
 import io.leadbridge.connector.api.ConnectorDescriptor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.pf4j.DefaultVersionManager;
 import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.PropertiesPluginDescriptorFinder;
 
 /**
  * What a plugin jar's manifest says, checked before any of the jar's code is loaded, so that a
@@ -61,7 +64,30 @@ record PluginManifest(Optional<String> id, Optional<String> version, Optional<St
     }
     String requires = blankToNull(main.getValue(ManifestPluginDescriptorFinder.PLUGIN_REQUIRES));
     String versionProblem = requiresProblem(requires);
-    return versionProblem != null ? versionProblem : bundledHostClass(file);
+    if (versionProblem != null) {
+      return versionProblem;
+    }
+    String secondId = propertiesId(file);
+    if (secondId != null && !secondId.equals(id)) {
+      return "the jar names two plugin ids: '" + Causes.oneLine(id) + "' in its manifest and '" + Causes.oneLine(secondId)
+          + "' in plugin.properties; a plugin jar names one";
+    }
+    return bundledHostClass(file);
+  }
+
+  /** The {@code plugin.id} of a {@code plugin.properties} at the jar's root (PF4J's other descriptor), if any. */
+  private static String propertiesId(JarFile file) {
+    JarEntry entry = file.getJarEntry(PropertiesPluginDescriptorFinder.DEFAULT_PROPERTIES_FILE_NAME);
+    if (entry == null) {
+      return null;
+    }
+    Properties properties = new Properties();
+    try (InputStream in = file.getInputStream(entry)) {
+      properties.load(in);
+    } catch (IOException | IllegalArgumentException unreadable) {
+      return "(unreadable)";
+    }
+    return blankToNull(properties.getProperty(PropertiesPluginDescriptorFinder.PLUGIN_ID));
   }
 
   /** Why {@code Plugin-Requires} excludes this host's connector API, or null when it includes it. */

@@ -17,6 +17,7 @@ import io.leadbridge.testing.ConnectorSource;
 import io.leadbridge.testing.Leads;
 import io.leadbridge.testing.PluginJar;
 import io.leadbridge.testing.TestApps;
+import io.leadbridge.testing.TestTrust;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -135,7 +136,8 @@ class PluginHostTest {
     config.setPluginsDirectory(directory);
     config.setShutdownTimeout(shutdownTimeout);
     config.setDrainGrace(Duration.milliseconds(0));
+    config.getTrust().setAllowlistFile(TestTrust.allowlistOf(directory));
     return new PluginHost(config, Clock.systemUTC(), new MetricRegistry(), new FakeCredentialSource(),
-        new RecordingRateLimits(), "test");
+        new RecordingRateLimits(), "test", (action, subject) -> { });
   }
 }
