@@ -2,6 +2,7 @@ package io.leadbridge.integrations;
 
 import io.leadbridge.connector.api.CheckResult;
 import io.leadbridge.connector.api.ConnectorDescriptor;
+import io.leadbridge.rollout.FlagAvailability;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,15 @@ public interface ConnectorDirectory {
    */
   Optional<ConnectorDescriptor> started(String connectorId);
 
+  /**
+   * Every STARTED connector and whether its rollout flag can open it for any tenant, and why not:
+   * the operators' view of {@code GET /v1/connectors}.
+   */
+  List<StartedConnector> startedConnectors();
+
   /** Runs the connector's check against the vendor for one integration. */
   CheckResult check(ThirdPartyIntegration integration);
+
+  /** A STARTED connector and its flag's availability; immutable. */
+  record StartedConnector(ConnectorDescriptor descriptor, FlagAvailability flag) {}
 }

@@ -46,6 +46,13 @@ public final class RegistryConnectorDirectory implements ConnectorDirectory {
   }
 
   @Override
+  public List<StartedConnector> startedConnectors() {
+    return registry.startedDescriptors().stream()
+        .map(descriptor -> new StartedConnector(descriptor, rollout.availability(descriptor.id())))
+        .toList();
+  }
+
+  @Override
   public CheckResult check(ThirdPartyIntegration integration) {
     Optional<ConnectorLease> lease = registry.started(integration.connector(), clock.instant().plus(CHECK_TIMEOUT));
     if (lease.isEmpty()) {
