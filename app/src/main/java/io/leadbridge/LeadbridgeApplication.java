@@ -15,6 +15,7 @@ import io.leadbridge.cli.DbCommand;
 import io.leadbridge.cli.FlagsCommand;
 import io.leadbridge.cli.KeysCommand;
 import io.leadbridge.cli.OperatorKeyCommand;
+import io.leadbridge.connector.api.ConnectorDescriptor;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.connectors.ConnectorsModule;
 import io.leadbridge.credentials.CredentialsModule;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Leadbridge hub: wires the modules into one Dropwizard application. */
@@ -95,11 +97,6 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     tenants.resources().forEach(environment.jersey()::register);
     environment.jersey().register(new AuditResource(audit));
 
-    RolloutModule rollout = new RolloutModule(
-        config.getRollout(), config.getStorage().getDataDirectory(), tenants.tenants()::find, clock);
-    environment.lifecycle().manage(rollout);
-    environment.healthChecks().register("rollout", rollout.healthCheck());
-
     IntegrationsModule integrations =
         new IntegrationsModule(jdbi, credentials.vault(), config.getIntegrations(), clock);
     VendorRateLimiter limiter = new VendorRateLimiter(
@@ -107,6 +104,13 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
         integrations.credentialSource(), limiter, version(), audit);
     connectors.install(environment);
+    ConnectorRegistry registry = connectors.registry();
+    Supplier<List<String>> startedConnectors =
+        () -> registry.startedDescriptors().stream().map(ConnectorDescriptor::id).toList();
+    RolloutModule rollout = new RolloutModule(config.getRollout(), config.getStorage().getDataDirectory(),
+        tenants.tenants()::find, startedConnectors, clock);
+    environment.lifecycle().manage(rollout);
+    environment.healthChecks().register("rollout", rollout.healthCheck());
     LeadsModule leads = new LeadsModule(jdbi, clock);
     leads.resources().forEach(environment.jersey()::register);
 
@@ -118,8 +122,8 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     integrations.resources(connectors.registry(), rollout.gate(), delivery.checks()).forEach(environment.jersey()::register);
     List<String> connectorIds = new ArrayList<>(FlagCatalog.standard().connectorPluginIds());
     connectorIds.add(DeliveryRoute.WEBHOOK);
-    environment.jersey().register(new RolloutResource(new RolloutReport(FlagCatalog.standard(), rollout.gate(),
-        tenants.tenants()::activeIds, delivery.activity(environment.metrics(), connectorIds))));
+    environment.jersey().register(new RolloutResource(new RolloutReport(FlagCatalog.standard(), startedConnectors,
+        rollout.gate(), tenants.tenants()::activeIds, delivery.activity(environment.metrics(), connectorIds))));
 
     WebHygiene.install(environment, config.getWeb(), version());
   }

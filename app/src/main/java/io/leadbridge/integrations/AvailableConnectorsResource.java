@@ -4,6 +4,7 @@ import io.dropwizard.auth.Auth;
 import io.leadbridge.auth.Caller;
 import io.leadbridge.auth.Role;
 import io.leadbridge.connectors.api.DescriptorView;
+import io.leadbridge.integrations.api.StartedConnectorView;
 import io.leadbridge.web.ListResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,9 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 
-/** {@code GET /v1/connectors}: the connectors the caller's tenant may use now; thread-safe. */
+/**
+ * {@code GET /v1/connectors}: for a tenant admin, the connectors the caller's tenant may use now; for
+ * an operator, every started connector and whether its flag can open it for anyone, and why not.
+ * Thread-safe.
+ */
 @Path("/v1/connectors")
-@RolesAllowed(Role.Names.TENANT_ADMIN)
+@RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.OPERATOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class AvailableConnectorsResource {
 
@@ -26,7 +31,15 @@ public class AvailableConnectorsResource {
   }
 
   @GET
-  public ListResponse<DescriptorView> list(@Parameter(hidden = true) @Auth Caller caller) {
+  public ListResponse<?> list(@Parameter(hidden = true) @Auth Caller caller) {
+    if (caller.role() == Role.OPERATOR) {
+      return new ListResponse<>(
+          directory.startedConnectors().stream()
+              .map(StartedConnectorView::of)
+              .sorted(Comparator.comparing(StartedConnectorView::id))
+              .toList(),
+          null);
+    }
     return new ListResponse<>(
         directory.availableTo(caller.tenantId().orElseThrow()).stream()
             .sorted(Comparator.comparing(d -> d.id()))

@@ -2,6 +2,7 @@ package io.leadbridge.integrations;
 
 import io.leadbridge.connector.api.CheckResult;
 import io.leadbridge.connector.api.ConnectorDescriptor;
+import io.leadbridge.rollout.FlagAvailability;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,15 @@ public interface ConnectorDirectory {
    */
   Optional<ConnectorDescriptor> started(String connectorId);
 
+  /**
+   * Every STARTED connector and whether its rollout flag can open it for any tenant, and why not:
+   * the operators' view of {@code GET /v1/connectors}.
+   */
+  List<StartedConnector> startedConnectors();
+
   /** Runs the connector's check against the vendor for one integration, to be over by {@code deadline}. */
   CheckResult check(ThirdPartyIntegration integration, Instant deadline);
+
+  /** A STARTED connector and its flag's availability; immutable. */
+  record StartedConnector(ConnectorDescriptor descriptor, FlagAvailability flag) {}
 }

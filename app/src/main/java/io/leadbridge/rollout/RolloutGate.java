@@ -18,4 +18,7 @@ public interface RolloutGate {
 
   /** The connectors among {@code connectorIds} whose flag is on for the tenant (one tenant lookup). */
   Set<String> enabledConnectors(UUID tenantId, Collection<String> connectorIds);
+
+  /** Whether the connector's flag can open it for any tenant, and why not, for operators. */
+  FlagAvailability availability(String connectorId);
 }

@@ -5,20 +5,23 @@ import io.dropwizard.lifecycle.Managed;
 import io.getunleash.Unleash;
 import io.leadbridge.rollout.internal.FetchWatch;
 import io.leadbridge.rollout.internal.RolloutHealthCheck;
+import io.leadbridge.rollout.internal.StartedConnectorsGate;
 import io.leadbridge.rollout.internal.UnleashClients;
 import io.leadbridge.rollout.internal.UnleashRolloutGate;
 import io.leadbridge.tenants.Tenant;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Wires the rollout module: the Unleash client (server or embedded bootstrap), the gate every
- * module asks, and the {@code rollout} health check. Thread-safe once built; {@link #stop()} ends
- * the client's polling.
+ * module asks (with a server, the server's flags; without, every started connector on), and the
+ * {@code rollout} health check. Thread-safe once built; {@link #stop()} ends the client's polling.
  */
 public final class RolloutModule implements Managed {
 
@@ -31,18 +34,23 @@ public final class RolloutModule implements Managed {
    * timeout) before it returns.
    *
    * @param tenants the tenant with that id, if there is one (its tier and region feed the context)
+   * @param startedConnectors the ids of the STARTED connector plugins now: each gets its flag
+   *     {@code connector.<id>} derived, with no edit of the hub
    */
-  public RolloutModule(
-      RolloutConfiguration config, Path dataDirectory, Function<UUID, Optional<Tenant>> tenants, Clock clock) {
+  public RolloutModule(RolloutConfiguration config, Path dataDirectory, Function<UUID, Optional<Tenant>> tenants,
+      Supplier<List<String>> startedConnectors, Clock clock) {
     if (config.hasServer()) {
       FetchWatch watch = new FetchWatch(clock);
       this.unleash = UnleashClients.forServer(config, dataDirectory, watch);
-      this.health = RolloutHealthCheck.forServer(config.getServerUrl(), watch, staleAfter(config), this::knownFlags);
+      UnleashRolloutGate serverGate = new UnleashRolloutGate(unleash, tenants);
+      this.gate = serverGate;
+      this.health = RolloutHealthCheck.forServer(config.getServerUrl(), watch, staleAfter(config), this::knownFlags,
+          () -> serverGate.withoutFlag(startedConnectors.get()));
     } else {
       this.unleash = UnleashClients.forBootstrap(dataDirectory);
-      this.health = RolloutHealthCheck.forBootstrap(this::knownFlags);
+      this.gate = new StartedConnectorsGate(startedConnectors, tenants);
+      this.health = RolloutHealthCheck.forBootstrap(this::knownFlags, startedConnectors);
     }
-    this.gate = new UnleashRolloutGate(unleash, tenants);
   }
 
   public RolloutGate gate() {

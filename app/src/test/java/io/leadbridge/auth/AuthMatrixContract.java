@@ -71,7 +71,9 @@ public abstract class AuthMatrixContract extends HubTest {
             null,
             f -> "/v1/tenants/" + f.tenantA() + "/api-keys/" + keyIdOf(f, f.tenantB())));
     MATRIX.put("GET /v1/audit", operator(f -> "/v1/audit?tenantId=" + f.tenantA(), null, null));
-    MATRIX.put("GET /v1/connectors", tenantAdmin(f -> "/v1/connectors", null, null));
+    // Tenant admins see what their tenant may use, operators every started connector and its flag.
+    MATRIX.put("GET /v1/connectors",
+        new Entry(EnumSet.of(Role.TENANT_ADMIN, Role.OPERATOR), f -> "/v1/connectors", null, null));
     MATRIX.put("POST /v1/integrations/third-party",
         tenantAdmin(f -> "/v1/integrations/third-party", f -> "{\"connector\":\"hubspot\",\"name\":\"x\"}", null));
     MATRIX.put("GET /v1/integrations/third-party", tenantAdmin(f -> "/v1/integrations/third-party", null, null));

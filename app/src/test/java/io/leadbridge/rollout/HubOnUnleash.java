@@ -15,6 +15,7 @@ import io.leadbridge.testing.TestApps;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,12 @@ final class HubOnUnleash implements AutoCloseable {
 
   /** Starts the hub on H2, reading the flags of {@code server} with a client token of its environment. */
   static HubOnUnleash start(URI server, String clientToken, ConfigOverride... extra) throws Exception {
+    return start(server, clientToken, TestApps.tempDir(), extra);
+  }
+
+  /** As {@link #start(URI, String, ConfigOverride...)}, loading plugins from {@code pluginsDirectory} (HubSpot added). */
+  static HubOnUnleash start(URI server, String clientToken, Path pluginsDirectory, ConfigOverride... extra)
+      throws Exception {
     HubSpotSimulator hubspot = HubSpotSimulator.builder().token(SIMULATOR_TOKEN).start();
     List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("rollout.serverUrl", server.toString()),
@@ -59,7 +66,7 @@ final class HubOnUnleash implements AutoCloseable {
         ConfigOverride.config("rollout.refreshInterval", REFRESH_INTERVAL.toSeconds() + " second")));
     overrides.addAll(List.of(extra));
     DropwizardAppExtension<LeadbridgeConfiguration> app =
-        TestApps.appWithHubSpot(Db.H2, TestApps.tempDir(), overrides.toArray(ConfigOverride[]::new));
+        TestApps.appWithHubSpot(Db.H2, pluginsDirectory, overrides.toArray(ConfigOverride[]::new));
     try {
       app.before();
     } catch (Exception | Error e) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +39,9 @@ class RolloutModuleTest {
   private static final Map<UUID, Tenant> TENANTS = Map.of(PILOT.id(), PILOT, OTHER.id(), OTHER, GONE.id(), GONE);
   private static final List<String> CONNECTORS = List.of("hubspot", "example", "salesforce");
 
+  /** The started plugins, as the plugin host reports them; a test may hot-load one. */
+  private final List<String> started = new CopyOnWriteArrayList<>(List.of("hubspot", "example"));
+
   @TempDir Path data;
   private RolloutModule module;
 
@@ -49,7 +53,7 @@ class RolloutModuleTest {
   }
 
   @Test
-  void withoutAServerTheBootstrapOpensEveryCatalogConnectorToActiveTenantsOnly() throws IOException {
+  void withoutAServerEveryStartedConnectorIsOpenToActiveTenantsOnly() throws IOException {
     // A backup left in the bootstrap mode's place must not hide the catalog of this build.
     Files.createDirectories(data.resolve("rollout"));
     Files.writeString(data.resolve("rollout/bootstrap-mode-backup.json"), features("[]", false));
@@ -61,9 +65,36 @@ class RolloutModuleTest {
     assertThat(module.gate().isEnabled("hubspot", GONE.id())).as("offboarded").isFalse();
     assertThat(module.gate().isEnabled("hubspot", UUID.randomUUID())).as("unknown tenant").isFalse();
     assertThat(module.gate().isEnabled("Not A Plugin Id", PILOT.id())).isFalse();
+    assertThat(module.gate().availability("salesforce").available()).as("not started").isFalse();
     Result health = module.healthCheck().execute();
     assertThat(health.isHealthy()).isTrue();
-    assertThat(health.getMessage()).contains("embedded bootstrap");
+    assertThat(health.getMessage()).contains("embedded bootstrap", "every started connector (hubspot, example)");
+
+    started.add("acme-crm");
+
+    assertThat(module.gate().isEnabled("acme-crm", PILOT.id())).as("hot-loaded, in no catalog").isTrue();
+    assertThat(module.gate().availability("acme-crm"))
+        .isEqualTo(new FlagAvailability("connector.acme-crm", true,
+            "no Unleash server configured: on for every tenant (the embedded default)"));
+  }
+
+  @Test
+  void withAServerAStartedConnectorWithoutAFlagIsClosedForEveryoneAndHealthNamesIt() throws Exception {
+    try (FakeUnleashServer server = FakeUnleashServer.serving(pilotOnly())) {
+      module = start(serverConfig(server.url()));
+      assertThat(module.healthCheck().execute().isHealthy()).isTrue();
+
+      started.add("acme-crm");
+
+      assertThat(module.gate().enabledConnectors(PILOT.id(), List.of("hubspot", "acme-crm"))).containsExactly("hubspot");
+      assertThat(module.gate().availability("acme-crm")).isEqualTo(new FlagAvailability("connector.acme-crm", false,
+          "no flag connector.acme-crm on the Unleash server: off for every tenant until flags sync creates it"));
+      assertThat(module.gate().availability("hubspot").available()).isTrue();
+      Result health = module.healthCheck().execute();
+      assertThat(health.isHealthy()).isFalse();
+      assertThat(health.getMessage()).isEqualTo("degraded: no flag on " + server.url() + " for the started connector"
+          + " acme-crm: off for every tenant until flags sync creates connector.acme-crm");
+    }
   }
 
   @Test
@@ -124,7 +155,8 @@ class RolloutModuleTest {
   }
 
   private RolloutModule start(RolloutConfiguration config) {
-    return new RolloutModule(config, data, id -> Optional.ofNullable(TENANTS.get(id)), Clock.systemUTC());
+    return new RolloutModule(config, data, id -> Optional.ofNullable(TENANTS.get(id)), () -> started,
+        Clock.systemUTC());
   }
 
   private static RolloutConfiguration serverConfig(URI url) {

@@ -53,6 +53,19 @@ public final class ConnectorFlags {
         TenantRollout.noTenants());
   }
 
+  /**
+   * The definition of the flag of a plugin that brings no line in the catalog: the same template,
+   * named by the plugin's own words (its {@code Plugin-Description}, bounded and stripped of control
+   * characters because it comes from a jar). Adding a connector therefore needs no edit of this module.
+   *
+   * @param pluginId the plugin's {@code Plugin-Id}
+   * @param pluginDescription what the plugin says it is; blank when it says nothing
+   */
+  public static FlagDefinition forPlugin(String pluginId, String pluginDescription) {
+    String said = PluginText.of(pluginDescription);
+    return connector(pluginId, said.isEmpty() ? "'" + pluginId + "'" : said);
+  }
+
   private static void requireValidPluginId(String pluginId) {
     if (!isValidPluginId(pluginId)) {
       throw new InvalidFlagDefinitionException(

@@ -1,18 +1,21 @@
 package io.leadbridge.flags;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every flag the hub reads, as code: the single source for the embedded bootstrap and for the sync
- * to an Unleash server. Immutable and thread-safe.
+ * Every flag the hub reads: the flags defined as code (the single source of the embedded bootstrap),
+ * plus, through {@link #withPlugins}, one derived connector flag for each plugin that has no line
+ * here, which is what the sync applies to an Unleash server. Immutable and thread-safe.
  */
 public final class FlagCatalog {
 
   /**
-   * One line per connector plugin: adding a plugin means adding its line here. Tests check the
+   * The connectors whose flag text is written by hand. A plugin needs no line here: its flag is
+   * derived from its jar ({@link #withPlugins}); a line only gives it better words. Tests check the
    * naming rules; the bootstrap and the server follow at the next build and sync.
    */
   private static final List<FlagDefinition> CONNECTORS = List.of(
@@ -35,6 +38,25 @@ public final class FlagCatalog {
   /** The hub's catalog: every flag the hub reads. */
   public static FlagCatalog standard() {
     return new FlagCatalog(CONNECTORS);
+  }
+
+  /**
+   * This catalog plus the derived flag of every plugin it does not define yet, in the order given;
+   * a plugin the catalog defines keeps the catalog's definition, and a plugin listed twice counts once.
+   *
+   * @throws InvalidFlagDefinitionException if a plugin id breaks the naming rule
+   */
+  public FlagCatalog withPlugins(List<ConnectorPlugin> plugins) {
+    List<FlagDefinition> all = new ArrayList<>(flags);
+    Set<String> defined = new HashSet<>();
+    flags.forEach(flag -> defined.add(flag.name()));
+    for (ConnectorPlugin plugin : plugins) {
+      FlagDefinition derived = ConnectorFlags.forPlugin(plugin.id(), plugin.description());
+      if (defined.add(derived.name())) {
+        all.add(derived);
+      }
+    }
+    return new FlagCatalog(all);
   }
 
   /** All flags, in catalog order. */

@@ -42,6 +42,13 @@ public final class RegistryConnectorDirectory implements ConnectorDirectory {
   }
 
   @Override
+  public List<StartedConnector> startedConnectors() {
+    return registry.startedDescriptors().stream()
+        .map(descriptor -> new StartedConnector(descriptor, rollout.availability(descriptor.id())))
+        .toList();
+  }
+
+  @Override
   public CheckResult check(ThirdPartyIntegration integration, Instant deadline) {
     Optional<ConnectorLease> lease = registry.started(integration.connector(), deadline);
     if (lease.isEmpty()) {

@@ -1,18 +1,24 @@
 package io.leadbridge.rollout.internal;
 
+import io.getunleash.FeatureDefinition;
 import io.getunleash.Unleash;
 import io.getunleash.UnleashContext;
 import io.leadbridge.flags.ConnectorFlags;
+import io.leadbridge.rollout.FlagAvailability;
 import io.leadbridge.rollout.RolloutGate;
 import io.leadbridge.tenants.Tenant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The {@link RolloutGate} over an Unleash client and the tenants' attributes. Thread-safe. */
+/**
+ * The {@link RolloutGate} over an Unleash server's flags and the tenants' attributes: a connector
+ * whose flag the server does not have is off for every tenant. Thread-safe.
+ */
 public final class UnleashRolloutGate implements RolloutGate {
 
   private final Unleash unleash;
@@ -39,5 +45,32 @@ public final class UnleashRolloutGate implements RolloutGate {
         .filter(ConnectorFlags::isValidPluginId)
         .filter(id -> unleash.isEnabled(ConnectorFlags.flagName(id), context, false))
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public FlagAvailability availability(String connectorId) {
+    if (!ConnectorFlags.isValidPluginId(connectorId)) {
+      return ConnectorFlagNames.outsideConvention(connectorId);
+    }
+    String flag = ConnectorFlags.flagName(connectorId);
+    Optional<FeatureDefinition> definition = unleash.more().getFeatureToggleDefinition(flag);
+    if (definition.isEmpty()) {
+      return new FlagAvailability(flag, false,
+          "no flag " + flag + " on the Unleash server: off for every tenant until flags sync creates it");
+    }
+    if (!definition.get().environmentEnabled()) {
+      return new FlagAvailability(flag, false, "flag " + flag + " is switched off: off for every tenant");
+    }
+    return new FlagAvailability(flag, true, "flag " + flag + " decides per tenant");
+  }
+
+  /** The connectors among {@code connectorIds} the server has no flag for, in the order given. */
+  public List<String> withoutFlag(Collection<String> connectorIds) {
+    return connectorIds.stream().filter(id -> !availabilityKnown(id)).toList();
+  }
+
+  private boolean availabilityKnown(String connectorId) {
+    return ConnectorFlags.isValidPluginId(connectorId)
+        && unleash.more().getFeatureToggleDefinition(ConnectorFlags.flagName(connectorId)).isPresent();
   }
 }
