@@ -15,7 +15,7 @@ public interface AuditAppender {
 
   @SqlUpdate(
       "INSERT INTO audit_events (id, at, tenant_id, actor, action, subject, purpose)"
-          + " VALUES (:id, :at, :tenantId, :actor, :action, :subject, :purpose)")
+          + " VALUES (:id, :at, CAST(:tenantId AS UUID), :actor, :action, :subject, :purpose)")
   void insert(
       @Bind("id") UUID id,
       @Bind("at") Instant at,

@@ -171,11 +171,12 @@ public final class Dispatcher implements Runnable {
     if (route.status() == IntegrationStatus.PAUSED) {
       return Optional.of(OutcomeRecorder.INTEGRATION_PAUSED);
     }
-    if (HeldReleaser.gated(route) && !parts.gate().isEnabled(route.connectorId(), route.tenantId())) {
-      return Optional.of(HeldReleaser.CONNECTOR_NOT_ENABLED);
-    }
+    // Before the flag: a quarantined plugin is not started, which a derived flag also reads as "off".
     if (route.kind() == IntegrationKind.THIRD_PARTY && parts.registry().isQuarantined(route.connectorId())) {
       return Optional.of(HeldReleaser.CONNECTOR_QUARANTINED);
+    }
+    if (HeldReleaser.gated(route) && !parts.gate().isEnabled(route.connectorId(), route.tenantId())) {
+      return Optional.of(HeldReleaser.CONNECTOR_NOT_ENABLED);
     }
     return Optional.empty();
   }
