@@ -198,6 +198,8 @@ abstract class ThirdPartyIntegrationsContract extends HubTest {
     }
     assertThat(example).as(reload.body()).isNotNull();
     assertThat(example.get("state").asText()).isEqualTo("STARTED");
+    assertThat(example.get("version").asText()).as("its own version, not the hub's")
+        .isEqualTo(BuiltPlugins.EXAMPLE_VERSION);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(Hub.json(created).get("connector").asText()).isEqualTo("example");
   }

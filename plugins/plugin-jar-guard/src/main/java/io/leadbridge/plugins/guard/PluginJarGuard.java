@@ -32,7 +32,12 @@ import java.util.zip.ZipEntry;
  *       as {@code >=1.0.0}, which accepts an incompatible 2.0.0);</li>
  *   <li>has no extension in {@code META-INF/extensions.idx}, or lists one whose class is not in
  *       the jar: the PF4J annotation processor did not run (LIBRARY-NOTES §2.2, the
- *       {@code annotationProcessorPaths} trap) or ran on other sources.</li>
+ *       {@code annotationProcessorPaths} trap) or ran on other sources;</li>
+ *   <li>when given the build's class output and source roots ({@code --classes}, {@code --sources}),
+ *       holds a compiled class no source of this build declares: stale output, such as the
+ *       example's {@code PluginInfo.class} in a {@code target/} copied along with the example,
+ *       which would put a second plugin's classes into the jar. Classes that are not in the
+ *       class output (a shaded library) are not this check's business.</li>
  * </ul>
  */
 public final class PluginJarGuard {
@@ -53,17 +58,34 @@ public final class PluginJarGuard {
     /**
      * Checks each jar and fails if any has a problem.
      *
-     * @param jars paths of plugin jars
+     * @param args paths of plugin jars, optionally with {@code --classes <dir>} (the build's class
+     *             output) and {@code --sources <dir>} (repeatable: the source roots it was compiled from)
      * @throws IllegalStateException listing every problem of every jar, if there is one
      * @throws IOException           if a jar cannot be read
      */
-    public static void main(String... jars) throws IOException {
-        if (jars.length == 0) {
-            throw new IllegalArgumentException("usage: PluginJarGuard <plugin.jar>...");
+    public static void main(String... args) throws IOException {
+        List<String> jars = new ArrayList<>();
+        Path classes = null;
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if ("--classes".equals(args[i]) && i + 1 < args.length) {
+                classes = Path.of(args[++i]);
+            } else if ("--sources".equals(args[i]) && i + 1 < args.length) {
+                sources.add(Path.of(args[++i]));
+            } else {
+                jars.add(args[i]);
+            }
+        }
+        if (jars.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "usage: PluginJarGuard [--classes <dir> --sources <dir>...] <plugin.jar>...");
         }
         List<String> report = new ArrayList<>();
         for (String jar : jars) {
             problems(Path.of(jar)).forEach(problem -> report.add(jar + ": " + problem));
+            if (classes != null) {
+                StaleClasses.problem(Path.of(jar), classes, sources).ifPresent(problem -> report.add(jar + ": " + problem));
+            }
         }
         if (!report.isEmpty()) {
             throw new IllegalStateException("plugin jar refused:\n  " + String.join("\n  ", report));

@@ -107,6 +107,43 @@ class PluginJarGuardTest {
         assertThatThrownBy(PluginJarGuard::main).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void failsOnCompiledClassesNoSourceOfThisBuildDeclares() throws IOException {
+        // A module copied with its target/ and its package renamed: the old PluginInfo.class stays in
+        // the class output and is packed; the shaded library is not in the class output at all.
+        String stale = "io/leadbridge/plugins/example/internal/PluginInfo.class";
+        Path jar = goodJar().entry(stale, "").entry("com/example/plugin/ExampleConnector$Helper.class", "")
+                .entry("com/example/plugin/internal/PluginInfo.class", "")
+                .entry("com/example/plugin/Helpers.class", "").write(dir.resolve("copied.jar"));
+        Path classes = dir.resolve("classes");
+        for (String name : new String[] {CONNECTOR, stale, "com/example/plugin/ExampleConnector$Helper.class",
+                "com/example/plugin/internal/PluginInfo.class", "com/example/plugin/Helpers.class"}) {
+            Files.createDirectories(classes.resolve(name).getParent());
+            Files.writeString(classes.resolve(name), "");
+        }
+        Path sources = dir.resolve("src/main/java");
+        Path templates = dir.resolve("src/main/java-templates");
+        write(sources.resolve("com/example/plugin/ExampleConnector.java"),
+                "package com.example.plugin; public class ExampleConnector {}\nfinal class Helpers {}");
+        write(templates.resolve("com/example/plugin/internal/PluginInfo.java"), "public final class PluginInfo {}");
+
+        String[] args = {"--classes", classes.toString(), "--sources", sources.toString(), "--sources",
+                templates.toString(), jar.toString()};
+        assertThatThrownBy(() -> PluginJarGuard.main(args)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("plugin jar refused:\n  " + jar + ": contains 1 compiled classes that no source of this"
+                        + " build declares (such as " + stale + "): stale output, e.g. a target/ copied with the module;"
+                        + " run mvn clean and copy without target/");
+
+        Files.delete(classes.resolve(stale));
+        assertThatCode(() -> PluginJarGuard.main(args)).as("the class output no longer has it: shaded or not ours")
+                .doesNotThrowAnyException();
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
     /** Describes a jar to write: manifest attributes and text entries; confined to one test. */
     private static final class JarSpec {
 
