@@ -73,6 +73,7 @@ class PluginAdmissionTest extends HubTest {
 
     assertThat(plugin.get("state").asText()).isEqualTo("FAILED");
     assertThat(plugin.get("cause").asText()).isEqualTo("not trusted: " + sha256("unlisted.jar"));
+    assertThat(plugin.get("id").asText()).isEqualTo("unlisted");
     assertThat(plugin.get("trusted").asBoolean()).isFalse();
     assertThat(plugin.get("trust").isNull()).isTrue();
     assertThat(System.getProperty(RAN)).isNull();

@@ -316,9 +316,10 @@ public final class PluginHost implements ConnectorRegistry, Managed {
               + verdict.signer().map(signer -> " signer=" + signer).orElse(""));
       if (!verdict.trusted()) {
         // Decided before PF4J or any class loader sees the jar: nothing of it has run.
+        // The manifest's id and version only name the refused jar in the API; no code of it is loaded.
+        PluginManifest named = PluginManifest.read(copy.path());
         copies.delete(copy.path());
-        PluginManifest unread = PluginManifest.read(copy.path());
-        next.put(file, Slot.failed(file, admitted, unread.id(), unread.version(), verdict.cause().orElseThrow()));
+        next.put(file, Slot.failed(file, admitted, named.id(), named.version(), verdict.cause().orElseThrow()));
         continue;
       }
       PluginManifest manifest = PluginManifest.read(copy.path());
