@@ -24,7 +24,8 @@ class SecretTextTest {
 
   @Test
   void aMultiLineSecretTakesLineBreaksAndTabsOnly() {
-    String pem = "-----BEGIN PRIVATE KEY-----\r\nMIIE" + CANARY + "\n\tAB==\n-----END PRIVATE KEY-----\n";
+    // Shaped like a PEM block (CR LF, LF, a tab), with no real-looking key marker in it.
+    String pem = "-----BEGIN TEST BLOCK-----\r\nMIIE" + CANARY + "\n\tAB==\n-----END TEST BLOCK-----\n";
     assertThat(SecretText.problem(SecretValue.of(pem), Rule.MULTI_LINE)).isEmpty();
     assertThat(SecretText.problem(SecretValue.of(pem), Rule.SINGLE_LINE)).isPresent();
     for (String bad : new String[] {"\u0000", "\u001b", "\u007f", "\u0085"}) {

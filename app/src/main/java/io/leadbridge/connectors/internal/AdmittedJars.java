@@ -31,7 +31,12 @@ public final class AdmittedJars {
 
   /** See {@link io.leadbridge.connectors.PluginDirectory#scan}. */
   public static Scan scan(Path directory, TrustConfiguration trust) {
-    List<Path> jars = jars(directory);
+    List<Path> jars;
+    try {
+      jars = jars(directory);
+    } catch (IOException e) {
+      throw new PluginsException.DirectoryUnreadable();
+    }
     Map<String, AdmittedJar> byId = new LinkedHashMap<>();
     List<RefusedJar> refused = new ArrayList<>();
     Admission admission;
@@ -75,7 +80,8 @@ public final class AdmittedJars {
     }
   }
 
-  private static List<Path> jars(Path directory) {
+  /** The {@code *.jar} files of a plugins directory that the host scans (not hidden), by file name. */
+  static List<Path> jars(Path directory) throws IOException {
     List<Path> jars = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.jar")) {
       for (Path entry : entries) {
@@ -83,8 +89,6 @@ public final class AdmittedJars {
           jars.add(entry);
         }
       }
-    } catch (IOException e) {
-      throw new PluginsException.DirectoryUnreadable();
     }
     jars.sort(Comparator.comparing(jar -> jar.getFileName().toString()));
     return jars;

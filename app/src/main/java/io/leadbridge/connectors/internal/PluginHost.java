@@ -16,7 +16,6 @@ import io.leadbridge.connectors.PluginsException;
 import io.leadbridge.connectors.TrustConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -405,19 +404,12 @@ public final class PluginHost implements ConnectorRegistry, Managed {
       LOG.warn("the plugins directory {} does not exist; no plugins are loaded", directory);
       return new Scan(List.of(), Set.of());
     }
-    List<Path> jars = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.jar")) {
-      for (Path entry : entries) {
-        if (!entry.getFileName().toString().startsWith(".") && Files.isRegularFile(entry)) {
-          jars.add(entry);
-        }
-      }
+    try {
+      return new Scan(AdmittedJars.jars(directory), disabledIds());
     } catch (IOException e) {
       LOG.error("the plugins directory {} cannot be listed: {}", directory, Causes.of("listing", e));
       throw new PluginsException.DirectoryUnreadable();
     }
-    jars.sort(Comparator.comparing(jar -> jar.getFileName().toString()));
-    return new Scan(jars, disabledIds());
   }
 
   private Set<String> disabledIds() {
