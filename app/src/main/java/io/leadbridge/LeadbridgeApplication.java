@@ -28,6 +28,7 @@ import io.leadbridge.leads.LeadsModule;
 import io.leadbridge.rollout.RolloutModule;
 import io.leadbridge.rollout.RolloutReport;
 import io.leadbridge.rollout.RolloutResource;
+import io.leadbridge.storage.DatabaseVendor;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
 import io.leadbridge.tenants.OffboardingStep;
@@ -99,7 +100,7 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
 
     IntegrationsModule integrations =
         new IntegrationsModule(jdbi, credentials.vault(), config.getIntegrations(), clock);
-    VendorRateLimiter limiter = new VendorRateLimiter(
+    VendorRateLimiter limiter = VendorRateLimiter.shared(jdbi, DatabaseVendor.fromJdbcUrl(config.database().getUrl()),
         Duration.ofMillis(config.getDelivery().getRateLimitGuard().toMilliseconds()), clock);
     connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
         integrations.credentialSource(), limiter, version(), audit);

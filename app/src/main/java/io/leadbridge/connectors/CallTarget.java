@@ -17,14 +17,22 @@ import java.util.UUID;
  *     default (the integrations module validates it, SSRF rules included, before it gets here)
  * @param settings the integration's settings by field name, validated against the descriptor when
  *     the call's context is made
+ * @param account the vendor account the integration's credentials spend, whose budget paces the call
  */
-public record CallTarget(UUID tenantId, UUID integrationId, Optional<URI> baseUrlOverride, Map<String, String> settings) {
+public record CallTarget(UUID tenantId, UUID integrationId, Optional<URI> baseUrlOverride, Map<String, String> settings,
+    String account) {
 
   public CallTarget {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(integrationId, "integrationId");
     Objects.requireNonNull(baseUrlOverride, "baseUrlOverride");
+    Objects.requireNonNull(account, "account");
     settings = Map.copyOf(settings);
+  }
+
+  /** A target paced as an account of its own (its vendor account is not known). */
+  public CallTarget(UUID tenantId, UUID integrationId, Optional<URI> baseUrlOverride, Map<String, String> settings) {
+    this(tenantId, integrationId, baseUrlOverride, settings, IntegrationKey.ownAccount(integrationId));
   }
 
   /** A target that uses the connector's default base URL. */
@@ -34,6 +42,6 @@ public record CallTarget(UUID tenantId, UUID integrationId, Optional<URI> baseUr
 
   /** A copy with the integration's own base URL. */
   public CallTarget withBaseUrl(URI baseUrl) {
-    return new CallTarget(tenantId, integrationId, Optional.of(baseUrl), settings);
+    return new CallTarget(tenantId, integrationId, Optional.of(baseUrl), settings, account);
   }
 }

@@ -84,11 +84,30 @@ public class DeliveryConfiguration {
   @Max(256)
   private int threadsPerConnector = 8;
 
-  /** Calls in flight per integration: one tenant's hanging vendor holds at most this many of its connector's threads. */
+  /**
+   * The most of a connector's threads one tenant's calls may hold together, in percent (at least one
+   * thread): a tenant whose vendor hangs, however many integrations it has, leaves the rest to the
+   * other tenants.
+   */
+  @JsonProperty
+  @Min(1)
+  @Max(100)
+  private int tenantSharePercent = 50;
+
+  /** Calls in flight per integration: one integration's hanging vendor holds at most this many of its connector's threads. */
   @JsonProperty
   @Min(1)
   @Max(64)
   private int callsPerIntegration = 2;
+
+  /**
+   * The most leads one vendor call carries; a connector whose own maximum is smaller keeps it. Lower
+   * it when a vendor's payload limits bite, or to spread a backlog over more calls.
+   */
+  @JsonProperty
+  @Min(1)
+  @Max(1000)
+  private int maxBatchSize = 1000;
 
   /** Added to every vendor rate-limit window: our send time and the vendor's arrival time differ by the network. */
   @JsonProperty
@@ -139,6 +158,14 @@ public class DeliveryConfiguration {
 
   public int getThreadsPerConnector() {
     return threadsPerConnector;
+  }
+
+  public int getTenantSharePercent() {
+    return tenantSharePercent;
+  }
+
+  public int getMaxBatchSize() {
+    return maxBatchSize;
   }
 
   public int getCallsPerIntegration() {

@@ -58,8 +58,8 @@ public final class DeliveryModule implements Managed {
     });
     this.parts = new EngineParts(config, jdbi, clock, collaborators.leads(), collaborators.registry(),
         collaborators.webhooks(), collaborators.routes(), collaborators.gate(), limiter,
-        new IntegrationBreakers(config.getBreaker(), metrics),
-        new CallSlots(config.getThreadsPerConnector(), config.getCallsPerIntegration()),
+        new IntegrationBreakers(config.getBreaker(), metrics, limiter.pacing()),
+        new CallSlots(config.getThreadsPerConnector(), config.getTenantSharePercent(), config.getCallsPerIntegration()),
         new DeliveryMeters(metrics),
         new Backoff(Duration.ofMillis(config.getBackoffBase().toMilliseconds()),
             Duration.ofMillis(config.getBackoffCap().toMilliseconds())),

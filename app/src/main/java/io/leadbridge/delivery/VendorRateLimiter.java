@@ -5,59 +5,69 @@ import io.leadbridge.connector.api.http.RateLimitReport;
 import io.leadbridge.connector.api.http.RateLimitScope;
 import io.leadbridge.connectors.IntegrationKey;
 import io.leadbridge.connectors.IntegrationRateLimits;
-import io.leadbridge.delivery.internal.IntegrationPaces;
+import io.leadbridge.delivery.internal.DatabasePacing;
+import io.leadbridge.delivery.internal.DeliveryPacing;
+import io.leadbridge.delivery.internal.Wait;
+import io.leadbridge.storage.DatabaseVendor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * Paces every integration's vendor calls: starts from the connector's documented profile, then
- * follows the vendor's rate-limit headers and {@code Retry-After}. The plugins' HTTP client asks
- * it before each send; the delivery engine asks it before claiming work, so rate-limited work
- * stays in the outbox instead of in a waiting thread. Per node. Thread-safe.
+ * Paces every integration's vendor calls against its vendor account's budget: starts from the
+ * connector's documented profile, then follows the vendor's rate-limit headers and
+ * {@code Retry-After}. The plugins' HTTP client asks it before each send; the delivery engine asks
+ * it before claiming work, so rate-limited work stays in the outbox instead of in a waiting thread.
+ * The budget is the {@link DeliveryPacing}'s: shared by every node when it is the database's.
+ * Thread-safe.
  */
 public final class VendorRateLimiter implements IntegrationRateLimits {
 
-  private static final Duration LONGEST_PAUSE = Duration.ofDays(1);
-
-  private final IntegrationPaces paces;
+  private final DeliveryPacing pacing;
   private final Clock clock;
 
-  public VendorRateLimiter(Duration guard, Clock clock) {
-    this.paces = new IntegrationPaces(guard);
+  public VendorRateLimiter(DeliveryPacing pacing, Clock clock) {
+    this.pacing = pacing;
     this.clock = clock;
+  }
+
+  /** The limiter of a hub: budgets and breakers in its database, shared with every node on it. */
+  public static VendorRateLimiter shared(Jdbi jdbi, DatabaseVendor vendor, Duration guard, Clock clock) {
+    return new VendorRateLimiter(new DatabasePacing(jdbi, vendor, guard, clock), clock);
   }
 
   @Override
   public Permit acquire(IntegrationKey key, RateLimitProfile profile, Instant deadline) throws InterruptedException {
     while (true) {
-      Instant now = clock.instant();
-      Optional<IntegrationPaces.Delay> delay = paces.tryTake(key, profile, now);
-      if (delay.isEmpty()) {
+      Wait wait = pacing.take(key, profile);
+      if (wait.none()) {
         return Permit.GRANTED;
       }
-      Duration wait = delay.get().duration();
-      if (now.plus(wait).isAfter(deadline)) {
-        return Permit.throttled(wait, delay.get().scope());
+      if (clock.instant().plus(wait.duration()).isAfter(deadline)) {
+        return Permit.throttled(wait.duration(), wait.scope());
       }
-      Thread.sleep(Math.max(1, wait.toMillis()));
+      Thread.sleep(Math.max(1, wait.duration().toMillis()));
     }
   }
 
   @Override
   public void report(IntegrationKey key, RateLimitReport report) {
-    paces.report(key, report, clock.instant());
+    pacing.report(key, report);
   }
 
   @Override
   public void retryAfter(IntegrationKey key, Duration delay, RateLimitScope scope) {
-    Duration cut = delay.isNegative() ? Duration.ZERO : (delay.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : delay);
-    paces.pause(key, clock.instant().plus(cut), scope);
+    pacing.pause(key, delay.isNegative() ? Duration.ZERO : delay, scope);
   }
 
-  /** How long before this integration may call its vendor again; zero if it may now. */
+  /** How long before this integration's account may be called again; zero if it may now. */
   public Duration waitFor(IntegrationKey key) {
-    return paces.waitFor(key, clock.instant());
+    return pacing.peek(key).duration();
+  }
+
+  /** The budgets and breakers it paces by. */
+  public DeliveryPacing pacing() {
+    return pacing;
   }
 }

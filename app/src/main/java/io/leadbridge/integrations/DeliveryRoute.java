@@ -1,5 +1,6 @@
 package io.leadbridge.integrations;
 
+import io.leadbridge.connectors.IntegrationKey;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import java.util.UUID;
  * @param status paused when its credentials were refused; its deliveries are held
  * @param baseUrl a third-party integration's own base URL, when it overrides the connector's default
  * @param settings a third-party integration's non-secret settings; empty for internal ones
+ * @param account the vendor account whose shared budget paces its calls: what its connector's
+ *     check named, a webhook's origin, or an account of its own
  */
 public record DeliveryRoute(
     IntegrationKind kind,
@@ -27,7 +30,8 @@ public record DeliveryRoute(
     boolean enabled,
     IntegrationStatus status,
     Optional<URI> baseUrl,
-    Map<String, String> settings) {
+    Map<String, String> settings,
+    String account) {
 
   /** The connector id of internal integrations, served by the built-in webhook deliverer. */
   public static final String WEBHOOK = "webhook";
@@ -39,7 +43,13 @@ public record DeliveryRoute(
     Objects.requireNonNull(connectorId, "connectorId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(account, "account");
     settings = Map.copyOf(settings);
+  }
+
+  /** The key its calls are paced and counted under. */
+  public IntegrationKey key() {
+    return new IntegrationKey(connectorId, tenantId, integrationId, account);
   }
 
   /** Whether leads may flow to it now (as far as the integration itself is concerned). */

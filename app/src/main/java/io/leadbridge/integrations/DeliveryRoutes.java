@@ -1,5 +1,8 @@
 package io.leadbridge.integrations;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,8 +12,13 @@ import java.util.UUID;
  */
 public interface DeliveryRoutes {
 
+  /** The routes of these integrations of one kind, by id, read in one go; deleted ones are missing. */
+  Map<UUID, DeliveryRoute> findAll(IntegrationKind kind, Collection<UUID> integrationIds);
+
   /** The integration's route; empty when it has been deleted. */
-  Optional<DeliveryRoute> find(IntegrationKind kind, UUID integrationId);
+  default Optional<DeliveryRoute> find(IntegrationKind kind, UUID integrationId) {
+    return Optional.ofNullable(findAll(kind, List.of(integrationId)).get(integrationId));
+  }
 
   /**
    * Pauses the integration until its tenant replaces the credentials (which makes it active

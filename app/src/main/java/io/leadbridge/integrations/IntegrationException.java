@@ -45,6 +45,16 @@ public abstract class IntegrationException extends LeadbridgeException {
     }
   }
 
+  /** The tenant has as many integrations of this kind as it may ({@code integrations.maxPerTenant}). */
+  public static final class IntegrationLimitReached extends IntegrationException {
+    private static final long serialVersionUID = 1L;
+
+    public IntegrationLimitReached(String kind, int max) {
+      super(ErrorKind.CONFLICT, "integration_limit_reached", "a tenant may have at most " + max + " " + kind
+          + " integrations; remove one before adding another", List.of());
+    }
+  }
+
   /** A check of this integration is still running: one at a time per integration. */
   public static final class CheckInProgress extends IntegrationException {
     private static final long serialVersionUID = 1L;

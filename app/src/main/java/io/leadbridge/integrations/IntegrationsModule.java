@@ -25,6 +25,7 @@ public final class IntegrationsModule {
   private final CredentialVault vault;
   private final Clock clock;
   private final BaseUrlPolicy urls;
+  private final int maxPerTenant;
   private final HttpWebhookDeliverer webhooks;
   private final InternalDeliveryRoutes internalRoutes;
 
@@ -33,6 +34,7 @@ public final class IntegrationsModule {
     this.vault = vault;
     this.clock = clock;
     this.urls = BaseUrlPolicy.withDns(config.getAllowedHosts());
+    this.maxPerTenant = config.getMaxPerTenant();
     this.webhooks = new HttpWebhookDeliverer(jdbi, vault, urls, clock);
     this.internalRoutes = new InternalDeliveryRoutes(jdbi, clock);
   }
@@ -62,8 +64,10 @@ public final class IntegrationsModule {
   /** The JAX-RS resources, on top of the plugin host's registry and the rollout flags. */
   public List<Object> resources(ConnectorRegistry registry, RolloutGate rollout, CheckRunner checks) {
     ConnectorDirectory directory = new RegistryConnectorDirectory(registry, rollout);
-    ThirdPartyIntegrationService service = new ThirdPartyIntegrationService(jdbi, vault, directory, urls, checks, clock);
+    ThirdPartyIntegrationService service = new ThirdPartyIntegrationService(jdbi, vault, directory, urls, checks, clock,
+        maxPerTenant);
     return List.of(new ThirdPartyIntegrationsResource(service), new AvailableConnectorsResource(directory),
-        new InternalIntegrationsResource(new InternalIntegrationService(jdbi, vault, urls, webhooks, checks, clock)));
+        new InternalIntegrationsResource(new InternalIntegrationService(jdbi, vault, urls, webhooks, checks, clock,
+        maxPerTenant)));
   }
 }

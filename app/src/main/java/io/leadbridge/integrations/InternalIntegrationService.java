@@ -7,6 +7,7 @@ import io.leadbridge.credentials.CredentialRef;
 import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.errors.FieldError;
+import io.leadbridge.integrations.IntegrationException.IntegrationLimitReached;
 import io.leadbridge.integrations.IntegrationException.IntegrationNotFound;
 import io.leadbridge.integrations.IntegrationException.InvalidIntegration;
 import io.leadbridge.integrations.api.CreateInternalIntegrationRequest;
@@ -41,10 +42,12 @@ public final class InternalIntegrationService {
   private final HttpWebhookDeliverer webhooks;
   private final CheckRunner checks;
   private final Clock clock;
+  private final int maxPerTenant;
 
   public InternalIntegrationService(
       Jdbi jdbi, CredentialVault vault, BaseUrlPolicy urls, HttpWebhookDeliverer webhooks, CheckRunner checks,
-      Clock clock) {
+      Clock clock, int maxPerTenant) {
+    this.maxPerTenant = maxPerTenant;
     this.jdbi = jdbi;
     this.vault = vault;
     this.urls = urls;
@@ -55,6 +58,9 @@ public final class InternalIntegrationService {
 
   /** Creates an enabled, active integration; its secrets go to the vault first. */
   public InternalIntegration create(UUID tenantId, CreateInternalIntegrationRequest request, Actor actor) {
+    if (jdbi.withExtension(InternalIntegrationDao.class, dao -> dao.count(tenantId)) >= maxPerTenant) {
+      throw new IntegrationLimitReached("internal", maxPerTenant);
+    }
     List<FieldError> errors = new ArrayList<>();
     WebhookValidation.name(request.name(), errors);
     WebhookEndpoint endpoint = WebhookValidation.endpoint(request.endpoint(), urls, errors);

@@ -1,5 +1,6 @@
 package io.leadbridge.integrations;
 
+import io.leadbridge.connectors.IntegrationKey;
 import io.leadbridge.credentials.CredentialRef;
 import java.net.URI;
 import java.time.Instant;
@@ -25,10 +26,19 @@ public record ThirdPartyIntegration(
     IntegrationStatus status,
     Optional<String> statusReason,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Optional<String> vendorAccount) {
 
   public ThirdPartyIntegration {
     settings = Map.copyOf(settings);
     fieldMappings = List.copyOf(fieldMappings);
+  }
+
+  /**
+   * The vendor account whose budget paces its calls: the one its last passed check named, or, until
+   * a check names one, an account of its own.
+   */
+  public String budgetAccount() {
+    return vendorAccount.orElseGet(() -> IntegrationKey.ownAccount(id));
   }
 }

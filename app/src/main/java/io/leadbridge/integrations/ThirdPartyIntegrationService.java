@@ -9,6 +9,7 @@ import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.errors.FieldError;
 import io.leadbridge.integrations.IntegrationException.ConnectorNotEnabled;
+import io.leadbridge.integrations.IntegrationException.IntegrationLimitReached;
 import io.leadbridge.integrations.IntegrationException.IntegrationNotFound;
 import io.leadbridge.integrations.IntegrationException.InvalidIntegration;
 import io.leadbridge.integrations.api.CreateThirdPartyIntegrationRequest;
@@ -42,9 +43,12 @@ public final class ThirdPartyIntegrationService {
   private final BaseUrlPolicy urls;
   private final CheckRunner checks;
   private final Clock clock;
+  private final int maxPerTenant;
 
   public ThirdPartyIntegrationService(
-      Jdbi jdbi, CredentialVault vault, ConnectorDirectory directory, BaseUrlPolicy urls, CheckRunner checks, Clock clock) {
+      Jdbi jdbi, CredentialVault vault, ConnectorDirectory directory, BaseUrlPolicy urls, CheckRunner checks, Clock clock,
+      int maxPerTenant) {
+    this.maxPerTenant = maxPerTenant;
     this.jdbi = jdbi;
     this.vault = vault;
     this.directory = directory;
@@ -56,6 +60,9 @@ public final class ThirdPartyIntegrationService {
   /** Creates an enabled integration; its credentials go to the vault first. */
   public ThirdPartyIntegration create(UUID tenantId, CreateThirdPartyIntegrationRequest request, Actor actor) {
     ConnectorDescriptor descriptor = availableConnector(tenantId, request.connector());
+    if (jdbi.withExtension(ThirdPartyIntegrationDao.class, dao -> dao.count(tenantId)) >= maxPerTenant) {
+      throw new IntegrationLimitReached("third-party", maxPerTenant);
+    }
     List<FieldError> errors = new ArrayList<>();
     URI baseUrl = baseUrl(descriptor, request.baseUrl(), errors);
     errors.addAll(DescriptorValidation.settings(descriptor, request.settingsOrEmpty()));
@@ -161,7 +168,12 @@ public final class ThirdPartyIntegrationService {
     if (directory.availableTo(tenantId, integration.connector()).isEmpty()) {
       return CheckResult.failure("connector " + integration.connector() + " is not available now");
     }
-    return checks.run(integration.connector(), tenantId, id, deadline -> directory.check(integration, deadline));
+    CheckResult result = checks.run(integration.connector(), tenantId, id,
+        deadline -> directory.check(integration, deadline));
+    result.account().filter(account -> !integration.vendorAccount().equals(Optional.of(account)))
+        .ifPresent(account -> jdbi.useExtension(ThirdPartyIntegrationDao.class,
+            dao -> dao.setVendorAccount(tenantId, id, account, clock.instant())));
+    return result;
   }
 
   /** Removes the integration and destroys its credentials. */

@@ -49,6 +49,7 @@ abstract class ContainmentContract extends TrafficContract {
   private static final Duration WINDOW = Duration.ofSeconds(16);
   /** Longer than the hub's own ten-second log of sends (the window plus its guard). */
   private static final Duration PACE_LOG = Duration.ofMillis(10_500);
+  private static final int HANGING_INTEGRATIONS = 10;
   private static final int OPEN = 2;
   private static final int HALF_OPEN = 1;
   private static final int CLOSED = 0;
@@ -162,6 +163,40 @@ abstract class ContainmentContract extends TrafficContract {
     assertThat(LeadTraffic.leadIdsAt(hanging)).isEqualTo(new HashSet<>(hangingLeads));
     assertThat(hanging.contacts()).as("each lead once").hasSize(hangingLeads.size());
     assertThat(traffic.count(hangingTenant, hangingId, "dead")).isZero();
+  }
+
+  @Test
+  void oneTenantWithTenIntegrationsOnAHangingVendorLeavesOtherTenantsTheirThroughput() {
+    UUID hangingTenant = traffic.tenant();
+    HubSpotSimulator hanging = vendor(HubSpotSimulator.builder());
+    List<String> hangingIds = new ArrayList<>();
+    for (int i = 0; i < HANGING_INTEGRATIONS; i++) {
+      hangingIds.add(traffic.hubSpot(hangingTenant, hanging, hanging.newToken()));
+    }
+    List<Measured> others = List.of(new Measured(traffic.tenant()), new Measured(traffic.tenant()));
+    others.forEach(m -> sent.put(m.tenant, new ArrayList<>(traffic.send(m.tenant, 1))));
+    LeadTraffic.await("one lead delivered to each measured integration", () -> others.stream()
+        .allMatch(m -> traffic.count(m.tenant, m.integrationId, "delivered") == 1));
+
+    Map<Measured, Window> normal = deliveredInWindow(others);
+    hanging.chaos().hangRequests(true);
+    List<String> hangingLeads = traffic.send(hangingTenant, 3);
+    // Far more calls than the tenant's share want threads: 10 integrations × 2 calls, 4 threads of 8.
+    LeadTraffic.await("the hanging tenant's calls under way", () -> hanging.hungRequestCount() >= 4);
+    Map<Measured, Window> contained = deliveredInWindow(others);
+    hanging.chaos().hangRequests(false);
+    hanging.releaseHungRequests();
+    LeadTraffic.await("the hanging vendor's leads delivered once it answers", () -> hangingIds.stream()
+        .allMatch(id -> traffic.count(hangingTenant, id, "delivered") == hangingLeads.size()));
+
+    for (Measured m : others) {
+      LOG.info("fair share: integration {} got {} leads in {} s with no vendor hanging, {} with one tenant's {}"
+          + " integrations hanging", m.integrationId, normal.get(m).delivered(), WINDOW.toSeconds(),
+          contained.get(m).delivered(), HANGING_INTEGRATIONS);
+      assertThat(contained.get(m).delivered()).as("integration %s keeps 90 %% of its throughput", m.integrationId)
+          .isGreaterThanOrEqualTo((int) Math.ceil(0.9 * normal.get(m).delivered()));
+    }
+    assertThat(LeadTraffic.leadIdsAt(hanging)).isEqualTo(new HashSet<>(hangingLeads));
   }
 
   private static int maxInAnyWindow(Measured m) {

@@ -6,6 +6,7 @@ import io.leadbridge.connector.api.RateLimitProfile;
 import io.leadbridge.connector.api.http.RateLimitReport;
 import io.leadbridge.connector.api.http.RateLimitScope;
 import io.leadbridge.connectors.IntegrationKey;
+import io.leadbridge.delivery.internal.NodePacing;
 import io.leadbridge.simulators.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class VendorRateLimiterTest {
   private static final RateLimitProfile THREE_PER_WINDOW = RateLimitProfile.of(3, WINDOW);
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T12:00:00Z"));
-  private final VendorRateLimiter limiter = new VendorRateLimiter(GUARD, clock);
+  private final VendorRateLimiter limiter = new VendorRateLimiter(new NodePacing(GUARD, clock), clock);
   private final IntegrationKey key = new IntegrationKey("hubspot", UUID.randomUUID(), UUID.randomUUID());
 
   @Test

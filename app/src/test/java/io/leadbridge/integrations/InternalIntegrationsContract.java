@@ -51,6 +51,28 @@ abstract class InternalIntegrationsContract extends HubTest {
   }
 
   @Test
+  void aTenantMayHaveTwentyFiveWebhookIntegrationsAndTheTwentySixthIsRefusedStoringNothing() {
+    String key = admin();
+    for (int i = 0; i < 25; i++) {
+      assertThat(create(key, apiKeyBody("/hook", "key-" + UUID.randomUUID())).statusCode()).isEqualTo(201);
+    }
+    int envelopes = database().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM credentials.envelopes")
+        .mapTo(Integer.class).one());
+
+    HttpResponse<String> refused = create(key, apiKeyBody("/hook", "key-" + UUID.randomUUID()));
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(Hub.json(refused).get("code").asText()).isEqualTo("integration_limit_reached");
+    assertThat(Hub.json(refused).get("detail").asText()).contains("at most 25 internal integrations");
+    assertThat(Hub.json(hub().api().get(BASE + "?limit=200", key)).get("items")).hasSize(25);
+    int envelopesAfter = database().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM credentials.envelopes")
+        .mapTo(Integer.class).one());
+    assertThat(envelopesAfter).as("no secret stored for the refused one").isEqualTo(envelopes);
+    assertThat(create(admin(), apiKeyBody("/hook", "key-" + UUID.randomUUID())).statusCode())
+        .as("another tenant is not affected").isEqualTo(201);
+  }
+
+  @Test
   void secretsAreWriteOnlyAndTheViewShowsEndpointAuthSettingsAndState() {
     String key = admin();
     String apiKey = "key-" + UUID.randomUUID();

@@ -64,7 +64,15 @@ public final class ProcessHubs implements AutoCloseable {
    * @param lease {@code delivery.lease}, longer than the call timeout
    */
   public synchronized HubProcess node(String name, Duration callTimeout, Duration lease) {
-    Map<String, String> environment = new HashMap<>();
+    return node(name, callTimeout, lease, Map.of());
+  }
+
+  /**
+   * A new node (not started), with more of its settings from {@code settings} (environment
+   * variables of {@code hub-process.yml}, such as {@code LEADBRIDGE_MAX_BATCH_SIZE}).
+   */
+  public synchronized HubProcess node(String name, Duration callTimeout, Duration lease, Map<String, String> settings) {
+    Map<String, String> environment = new HashMap<>(settings);
     environment.put("LEADBRIDGE_PORT", String.valueOf(freePort()));
     environment.put("LEADBRIDGE_ADMIN_PORT", String.valueOf(freePort()));
     environment.put("LEADBRIDGE_DATA_DIR", directory("data-" + name).toString());
@@ -89,7 +97,10 @@ public final class ProcessHubs implements AutoCloseable {
     return operatorKey;
   }
 
-  /** Creates a tenant with a HubSpot integration on the simulator through a node's API. */
+  /**
+   * Creates a tenant with a HubSpot integration on the simulator through a node's API, and checks
+   * it, as a tenant would, so the hub learns which portal the token spends.
+   */
   public Tenant tenantWithHubSpot(HubProcess node, HubSpotSimulator vendor, String token) {
     Api api = node.api();
     String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -97,9 +108,13 @@ public final class ProcessHubs implements AutoCloseable {
         "{\"name\":\"Dealer " + slug + "\",\"slug\":\"" + slug + "\",\"attributes\":{\"tier\":\"pro\","
             + "\"region\":\"us-east\"}}")));
     String admin = key(api, tenantId, Role.TENANT_ADMIN);
-    created(api.postJson("/v1/integrations/third-party", admin,
+    String integration = created(api.postJson("/v1/integrations/third-party", admin,
         "{\"connector\":\"hubspot\",\"name\":\"CRM\",\"baseUrl\":\"" + vendor.baseUri()
             + "\",\"credentials\":{\"accessToken\":\"" + token + "\"}}"));
+    HttpResponse<String> check = api.postJson("/v1/integrations/third-party/" + integration + "/check", admin, "");
+    if (check.statusCode() != 200 || !Hub.json(check).path("ok").asBoolean()) {
+      throw new AssertionError("the integration's check failed: " + check.statusCode() + " " + check.body());
+    }
     return new Tenant(tenantId, key(api, tenantId, Role.TENANT_WRITER));
   }
 

@@ -68,7 +68,7 @@ final class CallContext implements ConnectorContext {
     });
     this.deadline = deadline;
     this.clock = shared.clock();
-    IntegrationKey key = new IntegrationKey(descriptor.id(), target.tenantId(), target.integrationId());
+    IntegrationKey key = new IntegrationKey(descriptor.id(), target.tenantId(), target.integrationId(), target.account());
     IntegrationRateLimits limits = shared.rateLimits();
     this.permits = Sealed.of(until -> acquire(limits, key, descriptor, until));
     MetricRegistry registry = shared.registry();

@@ -2,6 +2,7 @@ package io.leadbridge.connectors.internal;
 
 import io.leadbridge.connector.api.CheckResult;
 import io.leadbridge.connector.api.DeliveryOutcome;
+import java.util.Optional;
 
 /**
  * What a plugin returns, made safe before the host stores, logs or shows it: every text (check
@@ -17,8 +18,13 @@ final class ReturnedTexts {
 
   private ReturnedTexts() {}
 
+  /**
+   * The detail cleaned; the account kept only when it holds nothing the call revealed (an account
+   * named after the token would put the token in a table and in the operators' budget list).
+   */
   static CheckResult check(CheckResult result, Redactor redactor) {
-    return new CheckResult(result.ok(), clean(result.detail(), redactor, DeliveryOutcome.MAX_TEXT_LENGTH));
+    Optional<String> account = result.account().filter(a -> redactor.redactRevealed(a).equals(a));
+    return new CheckResult(result.ok(), clean(result.detail(), redactor, DeliveryOutcome.MAX_TEXT_LENGTH), account);
   }
 
   static DeliveryOutcome outcome(DeliveryOutcome outcome, Redactor redactor) {

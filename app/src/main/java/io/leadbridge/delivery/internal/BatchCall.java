@@ -72,7 +72,7 @@ final class BatchCall implements Runnable {
           route.integrationId(), ErrorIds.next(), SafeFailure.of(failure));
       breaker.releasePermission();
     } finally {
-      parts.slots().give(route.connectorId(), route.integrationId());
+      parts.slots().give(route.connectorId(), route.tenantId(), route.integrationId());
     }
   }
 
@@ -144,7 +144,8 @@ final class BatchCall implements Runnable {
           + " is not loaded")).toList();
     }
     try (ConnectorLease connector = lease.get()) {
-      CallTarget target = new CallTarget(route.tenantId(), route.integrationId(), route.baseUrl(), route.settings());
+      CallTarget target = new CallTarget(route.tenantId(), route.integrationId(), route.baseUrl(), route.settings(),
+          route.account());
       List<LeadRecord> records = batch.stream().map(DeliverableLead::record).toList();
       return connector.deliver(target, records);
     }
@@ -164,6 +165,10 @@ final class BatchCall implements Runnable {
       DeliveryOutcome outcome = parts.webhooks().deliver(route.tenantId(), route.integrationId(), lead.id(),
           lead.json(), deadline);
       outcomes.add(outcome);
+      if (outcome instanceof DeliveryOutcome.RateLimited limited) {
+        // The receiver's host is busy for every integration posting to it, not only this one.
+        parts.limiter().retryAfter(route.key(), limited.retryAfter(), limited.scope());
+      }
       if (outcome instanceof AuthFailed || outcome instanceof DeliveryOutcome.RateLimited) {
         // The rest of the batch would meet the same refusal: it waits for the same reason.
         stop = outcome;

@@ -58,7 +58,7 @@ public final class BulkheadChecks implements CheckRunner {
         return CheckResult.failure("the vendor's rate limit for this integration frees in " + Math.max(1, wait.toSeconds())
             + " s; check again then");
       }
-      if (!takeSlot(connectorId, integrationId, deadline)) {
+      if (!takeSlot(connectorId, tenantId, integrationId, deadline)) {
         throw new IntegrationException.CheckTimedOut();
       }
       AtomicBoolean started = new AtomicBoolean();
@@ -69,12 +69,12 @@ public final class BulkheadChecks implements CheckRunner {
         try {
           return check.apply(deadline);
         } finally {
-          slots.give(connectorId, integrationId);
+          slots.give(connectorId, tenantId, integrationId);
           running.remove(integrationId);
         }
       });
       handedOver = true;
-      return await(call, started, connectorId, integrationId, deadline);
+      return await(call, started, connectorId, tenantId, integrationId, deadline);
     } finally {
       if (!handedOver) {
         running.remove(integrationId);
@@ -82,8 +82,8 @@ public final class BulkheadChecks implements CheckRunner {
     }
   }
 
-  private CheckResult await(Future<CheckResult> call, AtomicBoolean started, String connectorId, UUID integrationId,
-      Instant deadline) {
+  private CheckResult await(Future<CheckResult> call, AtomicBoolean started, String connectorId, UUID tenantId,
+      UUID integrationId, Instant deadline) {
     try {
       CheckResult result = call.get(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
       return result == null ? CheckResult.failure("the check returned nothing") : result;
@@ -91,7 +91,7 @@ public final class BulkheadChecks implements CheckRunner {
       call.cancel(true);
       if (started.compareAndSet(false, true)) {
         // Never started: its slot and its turn are given back here, not by the task.
-        slots.give(connectorId, integrationId);
+        slots.give(connectorId, tenantId, integrationId);
         running.remove(integrationId);
       }
       throw new IntegrationException.CheckTimedOut();
@@ -107,8 +107,8 @@ public final class BulkheadChecks implements CheckRunner {
     }
   }
 
-  private boolean takeSlot(String connectorId, UUID integrationId, Instant deadline) {
-    while (!slots.tryTake(connectorId, integrationId)) {
+  private boolean takeSlot(String connectorId, UUID tenantId, UUID integrationId, Instant deadline) {
+    while (!slots.tryTake(connectorId, tenantId, integrationId)) {
       if (!clock.instant().plusMillis(SLOT_POLL_MILLIS).isBefore(deadline)) {
         return false;
       }

@@ -11,35 +11,43 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bulkheads: a fixed pool of threads per connector, and a cap on calls in flight per
- * integration inside it, so a connector that hangs uses only its own threads and one tenant's
- * hanging vendor uses only its share of them. A slot is taken before work is claimed and given back
- * when the call's thread is really done (not when it is abandoned), so stuck threads are counted.
- * Thread-safe.
+ * The bulkheads: a fixed pool of threads per connector, and inside it a cap on calls in flight per
+ * tenant (all its integrations together) and per integration, so a connector that hangs uses only
+ * its own threads and one tenant's hanging vendor uses only its share of them, while the other
+ * tenants keep the rest. A slot is taken before work is claimed and given back when the call's
+ * thread is really done (not when it is abandoned), so stuck threads are counted. Thread-safe.
  */
 public final class CallSlots {
 
   private final int threadsPerConnector;
+  private final int callsPerTenant;
   private final int callsPerIntegration;
   private final ConcurrentMap<String, Pool> pools = new ConcurrentHashMap<>();
+  private final ConcurrentMap<TenantOnConnector, AtomicInteger> perTenant = new ConcurrentHashMap<>();
   private final ConcurrentMap<UUID, AtomicInteger> perIntegration = new ConcurrentHashMap<>();
   private final Semaphore freed = new Semaphore(0);
 
-  public CallSlots(int threadsPerConnector, int callsPerIntegration) {
+  /**
+   * @param tenantSharePercent the most of a connector's threads one tenant's calls may hold (at least one thread)
+   */
+  public CallSlots(int threadsPerConnector, int tenantSharePercent, int callsPerIntegration) {
     this.threadsPerConnector = threadsPerConnector;
+    this.callsPerTenant = Math.max(1, threadsPerConnector * tenantSharePercent / 100);
     this.callsPerIntegration = callsPerIntegration;
   }
 
-  /** Takes a slot for one call, or returns false when the connector or the integration is full. */
-  public boolean tryTake(String connectorId, UUID integrationId) {
+  /** Takes a slot for one call, or returns false when the connector, the tenant's share or the integration is full. */
+  public boolean tryTake(String connectorId, UUID tenantId, UUID integrationId) {
     Pool pool = pool(connectorId);
-    if (pool.busy.incrementAndGet() > threadsPerConnector) {
+    if (!takeOne(pool.busy, threadsPerConnector)) {
+      return false;
+    }
+    if (!takeOne(tenant(connectorId, tenantId), callsPerTenant)) {
       pool.busy.decrementAndGet();
       return false;
     }
-    AtomicInteger calls = perIntegration.computeIfAbsent(integrationId, id -> new AtomicInteger());
-    if (calls.incrementAndGet() > callsPerIntegration) {
-      calls.decrementAndGet();
+    if (!takeOne(perIntegration.computeIfAbsent(integrationId, id -> new AtomicInteger()), callsPerIntegration)) {
+      tenant(connectorId, tenantId).decrementAndGet();
       pool.busy.decrementAndGet();
       return false;
     }
@@ -47,14 +55,17 @@ public final class CallSlots {
   }
 
   /** Whether a slot could be taken now (a cheap look before claiming). */
-  public boolean hasRoom(String connectorId, UUID integrationId) {
+  public boolean hasRoom(String connectorId, UUID tenantId, UUID integrationId) {
     AtomicInteger calls = perIntegration.get(integrationId);
-    return pool(connectorId).busy.get() < threadsPerConnector && (calls == null || calls.get() < callsPerIntegration);
+    AtomicInteger tenantCalls = perTenant.get(new TenantOnConnector(connectorId, tenantId));
+    return pool(connectorId).busy.get() < threadsPerConnector
+        && (tenantCalls == null || tenantCalls.get() < callsPerTenant)
+        && (calls == null || calls.get() < callsPerIntegration);
   }
 
   /** Gives a slot back after its call, and wakes the dispatcher if it waits for one. */
-  public void give(String connectorId, UUID integrationId) {
-    giveUnused(connectorId, integrationId);
+  public void give(String connectorId, UUID tenantId, UUID integrationId) {
+    giveUnused(connectorId, tenantId, integrationId);
     freed.release();
   }
 
@@ -62,9 +73,15 @@ public final class CallSlots {
    * Gives back a slot the dispatcher took but did not use (nothing to claim): no wake-up, or a
    * dispatcher that finds nothing would wake itself at once, again and again.
    */
-  public void giveUnused(String connectorId, UUID integrationId) {
+  public void giveUnused(String connectorId, UUID tenantId, UUID integrationId) {
     perIntegration.get(integrationId).decrementAndGet();
+    tenant(connectorId, tenantId).decrementAndGet();
     pool(connectorId).busy.decrementAndGet();
+  }
+
+  /** Forgets a removed integration's count; it has no call in flight any more. */
+  public void forget(UUID integrationId) {
+    perIntegration.computeIfPresent(integrationId, (id, calls) -> calls.get() == 0 ? null : calls);
   }
 
   /** Forgets slots given back so far: the dispatcher calls it before it looks at what it may start. */
@@ -103,9 +120,24 @@ public final class CallSlots {
     }
   }
 
+  private static boolean takeOne(AtomicInteger taken, int max) {
+    if (taken.incrementAndGet() > max) {
+      taken.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  private AtomicInteger tenant(String connectorId, UUID tenantId) {
+    return perTenant.computeIfAbsent(new TenantOnConnector(connectorId, tenantId), key -> new AtomicInteger());
+  }
+
   private Pool pool(String connectorId) {
     return pools.computeIfAbsent(connectorId, id -> new Pool(id, threadsPerConnector));
   }
+
+  /** Whose calls count against a tenant's share of one connector's threads; immutable. */
+  private record TenantOnConnector(String connectorId, UUID tenantId) {}
 
   /** One connector's threads and how many are taken. Thread-safe. */
   private static final class Pool {

@@ -37,6 +37,12 @@ public final class DeliveryMeters {
     return MetricRegistry.name("delivery", connectorId, "integration", integrationId.toString());
   }
 
+  /** Removes a removed integration's series, so they do not outlive it on every node. */
+  public void forget(String connectorId, UUID integrationId) {
+    String prefix = integrationPrefix(connectorId, integrationId) + ".";
+    metrics.removeMatching((name, metric) -> name.startsWith(prefix));
+  }
+
   public void mark(String connectorId, UUID integrationId, Event event, int count) {
     if (count > 0) {
       metrics.meter(MetricRegistry.name(connectorPrefix(connectorId), event.metricName())).mark(count);

@@ -1,33 +1,42 @@
 package io.leadbridge.delivery.internal;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.leadbridge.connector.api.ConnectorDescriptor;
-import io.leadbridge.connectors.IntegrationKey;
 import io.leadbridge.integrations.DeliveryRoute;
 import io.leadbridge.integrations.IntegrationKind;
 import io.leadbridge.integrations.IntegrationStatus;
 import io.leadbridge.web.SafeFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The node's one claiming thread: each round it reclaims expired leases, releases held work whose
- * reason has gone, then walks the integrations with due work and, for each that may be called now
- * (route accepting, flag on, rate limit free, breaker closed, bulkhead slot free), claims batches
- * while it may and hands them to the connector's threads. Work that may not go now stays in the
- * outbox, so nothing waits in memory. A round that starts nothing sleeps until a call ends, the
- * vendor's rate limit frees, or the poll interval passes, whichever is first. Confined to its own
- * thread.
+ * reason has gone, then walks a page of the integrations with due work (tenants taking turns, the
+ * page moving on round the whole due list, {@link DueRotation}) and, for each that may be called
+ * now (route accepting, flag on, vendor budget free, breaker closed on every node, a bulkhead slot
+ * free in its tenant's share), claims batches while it may and hands them to the connector's
+ * threads. Work that may not go now stays in the outbox, so nothing waits in memory; work that may
+ * not go for a while (budget spent, breaker open, the vendor's pause) has its next attempt pushed
+ * to when it may, so it leaves the due list instead of filling it. A round that starts nothing
+ * sleeps until a call ends, the vendor's rate limit frees, or the poll interval passes, whichever
+ * is first. Confined to its own thread.
  */
 public final class Dispatcher implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final int INTEGRATIONS_PER_ROUND = 500;
+  /** A wait at least this long pushes the integration's due work back rather than looking again each round. */
+  static final Duration DEFER_AT_LEAST = Duration.ofSeconds(1);
   private static final int WEBHOOK_BATCH = 10;
   private static final Duration CONNECTOR_MISSING_RETRY = Duration.ofSeconds(30);
   private static final Duration RELEASE_EVERY = Duration.ofSeconds(1);
@@ -40,6 +49,11 @@ public final class Dispatcher implements Runnable {
   private Instant nextRelease = Instant.EPOCH;
   private Duration untilRateLimitFrees = Duration.ZERO;
   private List<DueIntegration> due = List.of();
+  private Map<UUID, Duration> openBreakers = Map.of();
+  private Set<DeliveryPacing.Account> accountsInUse = Set.of();
+  /** The routes of the page's integrations, read with the page: at most a poll interval old. */
+  private Map<UUID, DeliveryRoute> routes = Map.of();
+  private final DueRotation rotation = new DueRotation(INTEGRATIONS_PER_ROUND);
   private long nextDueLookNanos = System.nanoTime();
 
   public Dispatcher(EngineParts parts, String nodeId) {
@@ -87,63 +101,97 @@ public final class Dispatcher implements Runnable {
     // PostgreSQL): looked up once per poll interval, not on every wake-up after a call ends. An
     // integration whose work ran out meanwhile just claims nothing.
     if (System.nanoTime() - nextDueLookNanos >= 0) {
-      due = outbox.dueIntegrations(now, INTEGRATIONS_PER_ROUND);
+      due = rotation.next((after, limit) -> outbox.dueIntegrations(now, after, limit));
+      routes = routesOf(due);
+      openBreakers = parts.limiter().pacing().openBreakers();
+      accountsInUse = parts.limiter().pacing().accountsInUse();
       nextDueLookNanos = System.nanoTime() + parts.config().getPollInterval().toNanoseconds();
     }
     int started = 0;
-    for (DueIntegration integration : due) {
-      if (!running) {
-        break;
-      }
+    for (Iterator<DueIntegration> page = due.iterator(); page.hasNext() && running; ) {
+      DueIntegration integration = page.next();
       // Several batches per integration and round, up to its call cap: one batch per round held a
       // busy integration to one batch per dueIntegrations query, a scan of all due work (benchmark
       // in ops/bench/RESULTS.md, delivery).
-      while (running && parts.slots().hasRoom(integration.connectorId(), integration.integrationId())
-          && dispatch(outbox, integration, now)) {
-        started++;
+      Turn turn = Turn.MORE;
+      while (running && turn == Turn.MORE && parts.slots().hasRoom(integration.connectorId(), integration.tenantId(),
+          integration.integrationId())) {
+        turn = dispatch(outbox, integration, now);
+        started += turn.started;
+      }
+      // Looked at again in later rounds of this page only while it has work that may go soon; one
+      // that ran out, was held or pushed back would cost a route lookup and a claim each round.
+      if (turn == Turn.DRAINED || turn == Turn.DONE) {
+        page.remove();
       }
     }
     return started;
   }
 
-  private boolean dispatch(OutboxDao outbox, DueIntegration due, Instant now) {
-    IntegrationKind kind = IntegrationKind.fromColumn(due.kind());
-    Optional<DeliveryRoute> found = parts.routes().find(kind, due.integrationId());
-    if (found.isEmpty()) {
-      outbox.orphanToManual(due.integrationId(), now);
-      return false;
+  /** What one look at an integration came to. */
+  private enum Turn {
+    /** A full batch started: there may be more. */
+    MORE(1),
+    /** The last of its due work started. */
+    DRAINED(1),
+    /** Nothing now, but maybe soon: no slot, a short rate-limit wait, its breaker's trial taken. */
+    LATER(0),
+    /** Nothing until the due list is read again: held, pushed back, removed, or no due work left. */
+    DONE(0);
+
+    final int started;
+
+    Turn(int started) {
+      this.started = started;
     }
-    DeliveryRoute route = found.get();
+  }
+
+  private Turn dispatch(OutboxDao outbox, DueIntegration due, Instant now) {
+    DeliveryRoute route = routes.get(due.integrationId());
+    if (route == null) {
+      outbox.orphanToManual(due.integrationId(), now);
+      parts.forget(due.connectorId(), due.integrationId());
+      return Turn.DONE;
+    }
     Optional<String> holdReason = holdReason(route);
     if (holdReason.isPresent()) {
       int held = outbox.holdWaiting(route.integrationId(), holdReason.get(), now);
       parts.meters().mark(route.connectorId(), route.integrationId(), DeliveryMeters.Event.HELD, held);
-      return false;
+      return Turn.DONE;
     }
-    IntegrationKey key = new IntegrationKey(route.connectorId(), route.tenantId(), route.integrationId());
-    Duration wait = parts.limiter().waitFor(key);
+    Duration open = openBreakers.get(route.integrationId());
+    if (open != null) {
+      outbox.deferDue(route.integrationId(), now.plus(open), now);
+      return Turn.DONE;
+    }
+    Duration wait = accountsInUse.contains(DeliveryPacing.Account.of(route.key()))
+        ? parts.limiter().waitFor(route.key()) : Duration.ZERO;
+    if (wait.compareTo(DEFER_AT_LEAST) >= 0) {
+      outbox.deferDue(route.integrationId(), now.plus(wait), now);
+      return Turn.DONE;
+    }
     if (!wait.isZero()) {
       untilRateLimitFrees = wait.compareTo(untilRateLimitFrees) < 0 ? wait : untilRateLimitFrees;
-      return false;
+      return Turn.LATER;
     }
     Optional<Integer> batchSize = batchSize(route);
     if (batchSize.isEmpty()) {
       outbox.postponeDue(route.integrationId(), now.plus(CONNECTOR_MISSING_RETRY), "connector_unavailable",
           "connector " + route.connectorId() + " is not loaded; retrying", now);
-      return false;
+      return Turn.DONE;
     }
     CircuitBreaker breaker = parts.breakers().of(route.connectorId(), route.integrationId());
     if (!breaker.tryAcquirePermission()) {
-      return false;
+      return Turn.LATER;
     }
     return claimAndStart(outbox, route, breaker, batchSize.get(), now);
   }
 
-  private boolean claimAndStart(OutboxDao outbox, DeliveryRoute route, CircuitBreaker breaker, int batchSize,
+  private Turn claimAndStart(OutboxDao outbox, DeliveryRoute route, CircuitBreaker breaker, int batchSize,
       Instant now) {
-    if (!parts.slots().tryTake(route.connectorId(), route.integrationId())) {
+    if (!parts.slots().tryTake(route.connectorId(), route.tenantId(), route.integrationId())) {
       breaker.releasePermission();
-      return false;
+      return Turn.LATER;
     }
     String token = nodeId + ":" + claims.incrementAndGet();
     Instant leaseUntil = now.plusMillis(parts.config().getLease().toMilliseconds());
@@ -152,15 +200,24 @@ public final class Dispatcher implements Runnable {
       claimed = outbox.claim(route.integrationId(), token, leaseUntil, now, batchSize);
     } finally {
       if (claimed.isEmpty()) {
-        parts.slots().giveUnused(route.connectorId(), route.integrationId());
+        parts.slots().giveUnused(route.connectorId(), route.tenantId(), route.integrationId());
         breaker.releasePermission();
       }
     }
     if (claimed.isEmpty()) {
-      return false;
+      return Turn.DONE;
     }
     parts.slots().executor(route.connectorId()).execute(new BatchCall(parts, route, token, claimed, breaker));
-    return true;
+    return claimed.size() < batchSize ? Turn.DRAINED : Turn.MORE;
+  }
+
+  /** One query per integration kind for the whole page, not one per integration and dispatch. */
+  private Map<UUID, DeliveryRoute> routesOf(List<DueIntegration> page) {
+    Map<UUID, DeliveryRoute> found = new HashMap<>();
+    page.stream().collect(Collectors.groupingBy(d -> IntegrationKind.fromColumn(d.kind()),
+            Collectors.mapping(DueIntegration::integrationId, Collectors.toList())))
+        .forEach((kind, ids) -> found.putAll(parts.routes().findAll(kind, ids)));
+    return found;
   }
 
   /** Why the integration's work must wait, if it must. */
@@ -182,12 +239,13 @@ public final class Dispatcher implements Runnable {
   }
 
   private Optional<Integer> batchSize(DeliveryRoute route) {
+    int cap = parts.config().getMaxBatchSize();
     if (route.kind() == IntegrationKind.INTERNAL) {
-      return Optional.of(WEBHOOK_BATCH);
+      return Optional.of(Math.min(WEBHOOK_BATCH, cap));
     }
     return parts.registry().startedDescriptors().stream()
         .filter(d -> d.id().equals(route.connectorId()))
-        .map(ConnectorDescriptor::maxBatchSize)
+        .map(d -> Math.min(d.maxBatchSize(), cap))
         .findFirst();
   }
 

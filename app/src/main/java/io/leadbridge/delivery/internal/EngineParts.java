@@ -8,6 +8,7 @@ import io.leadbridge.integrations.WebhookDeliverer;
 import io.leadbridge.leads.LeadQueries;
 import io.leadbridge.rollout.RolloutGate;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,4 +31,12 @@ public record EngineParts(
     CallSlots slots,
     DeliveryMeters meters,
     Backoff backoff,
-    ScheduledExecutorService watchdog) {}
+    ScheduledExecutorService watchdog) {
+
+  /** Forgets what this node keeps of a removed integration: its breaker, its metrics, its slot count. */
+  void forget(String connectorId, UUID integrationId) {
+    breakers.forget(connectorId, integrationId);
+    meters.forget(connectorId, integrationId);
+    slots.forget(integrationId);
+  }
+}

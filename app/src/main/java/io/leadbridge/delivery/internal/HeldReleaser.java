@@ -39,6 +39,7 @@ final class HeldReleaser {
       Optional<DeliveryRoute> route = parts.routes().find(IntegrationKind.fromColumn(group.kind()), group.integrationId());
       if (route.isEmpty()) {
         outbox.orphanToManual(group.integrationId(), now);
+        parts.forget(group.connectorId(), group.integrationId());
       } else if (reasonGone(group.holdReason(), route.get())) {
         outbox.release(group.integrationId(), group.holdReason(), now);
       }

@@ -15,14 +15,17 @@ import java.util.concurrent.TimeUnit;
  * One Resilience4j circuit breaker per integration: a vendor that keeps failing for one tenant
  * gets a rest (its deliveries stay in the outbox) instead of every due batch. A failure is a batch
  * whose every answer was retryable or that timed out; rejections and rate limits are answers from
- * a healthy vendor. Per node. Thread-safe.
+ * a healthy vendor. The failure rate is counted per node; an opening is shared: it is written to
+ * the {@link DeliveryPacing}, and every node leaves the integration's work alone until it ends.
+ * Thread-safe.
  */
 public final class IntegrationBreakers {
 
   private final CircuitBreakerRegistry registry;
   private final MetricRegistry metrics;
+  private final DeliveryPacing pacing;
 
-  public IntegrationBreakers(BreakerConfiguration config, MetricRegistry metrics) {
+  public IntegrationBreakers(BreakerConfiguration config, MetricRegistry metrics, DeliveryPacing pacing) {
     CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .slidingWindowSize(config.getWindow())
@@ -33,6 +36,28 @@ public final class IntegrationBreakers {
         .build();
     this.registry = CircuitBreakerRegistry.of(breaker);
     this.metrics = metrics;
+    Duration openFor = Duration.ofMillis(config.getOpenFor().toMilliseconds());
+    registry.getEventPublisher().onEntryAdded(added -> {
+      CircuitBreaker created = added.getAddedEntry();
+      String connectorId = created.getTags().get("connector");
+      UUID integrationId = UUID.fromString(created.getName());
+      created.getEventPublisher().onStateTransition(change -> {
+        CircuitBreaker.State to = change.getStateTransition().getToState();
+        if (to == CircuitBreaker.State.OPEN) {
+          pacing.openBreaker(connectorId, integrationId, openFor);
+        } else if (to == CircuitBreaker.State.CLOSED) {
+          pacing.closeBreaker(integrationId);
+        }
+      });
+    });
+    this.pacing = pacing;
+  }
+
+  /** Forgets a removed integration's breaker, its gauge and its shared opening. */
+  public void forget(String connectorId, UUID integrationId) {
+    registry.remove(integrationId.toString());
+    metrics.remove(DeliveryMeters.integrationPrefix(connectorId, integrationId) + ".breaker");
+    pacing.forget(integrationId);
   }
 
   /** The integration's breaker; its state is the gauge {@code delivery.<connector>.integration.<id>.breaker}. */

@@ -19,14 +19,18 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  */
 public interface OutboxDao {
 
-  /** Integrations with due work, longest-waiting first. */
+  /**
+   * Integrations with due work whose id comes after {@code after}, in id order: the dispatcher reads
+   * the due list a page at a time and wraps round ({@link DueRotation}).
+   */
   @SqlQuery(
       "SELECT integration_id, integration_kind AS kind, tenant_id, connector_id, MIN(next_attempt_at) AS oldest_due"
           + " FROM deliveries WHERE status IN ('pending', 'retrying') AND next_attempt_at <= :now"
+          + " AND integration_id > :after"
           + " GROUP BY integration_id, integration_kind, tenant_id, connector_id"
-          + " ORDER BY oldest_due LIMIT :limit")
+          + " ORDER BY integration_id LIMIT :limit")
   @RegisterRowMapper(OutboxRows.Due.class)
-  List<DueIntegration> dueIntegrations(@Bind("now") Instant now, @Bind("limit") int limit);
+  List<DueIntegration> dueIntegrations(@Bind("now") Instant now, @Bind("after") UUID after, @Bind("limit") int limit);
 
   /**
    * Claims up to {@code limit} due deliveries of one integration under a new lease token and
@@ -133,6 +137,16 @@ public interface OutboxDao {
   int postponeDue(@Bind("integrationId") UUID integrationId, @Bind("at") Instant at, @Bind("code") String code,
       @Bind("message") String message, @Bind("now") Instant now);
 
+  /**
+   * Pushes the integration's due work to when it may go (its vendor budget refills, its breaker
+   * half-opens, the vendor's pause ends), so it leaves the due list instead of filling it. No
+   * attempt is counted and the last error is kept.
+   */
+  @SqlUpdate(
+      "UPDATE deliveries SET next_attempt_at = :at, updated_at = :now"
+          + " WHERE integration_id = :integrationId AND status IN ('pending', 'retrying') AND next_attempt_at <= :now")
+  int deferDue(@Bind("integrationId") UUID integrationId, @Bind("at") Instant at, @Bind("now") Instant now);
+
   /** The tenant removed the integration: what still waits for it goes to the tenant's manual queue. */
   @SqlUpdate(
       "UPDATE deliveries SET status = 'manual', hold_reason = NULL, last_error_code = 'integration_removed',"
@@ -146,9 +160,13 @@ public interface OutboxDao {
   @RegisterRowMapper(OutboxRows.Held.class)
   List<HeldGroup> heldGroups();
 
-  /** Releases held deliveries whose reason has gone: each is due now, once. */
+  /**
+   * Releases held deliveries whose reason has gone: each is due once more, now or, when it was
+   * waiting for a later time before it was held (a {@code Retry-After}, a daily reset, a backoff), then.
+   */
   @SqlUpdate(
-      "UPDATE deliveries SET status = 'pending', hold_reason = NULL, next_attempt_at = :now, updated_at = :now"
+      "UPDATE deliveries SET status = 'pending', hold_reason = NULL,"
+          + " next_attempt_at = CASE WHEN next_attempt_at > :now THEN next_attempt_at ELSE :now END, updated_at = :now"
           + " WHERE integration_id = :integrationId AND status = 'held' AND hold_reason = :reason")
   int release(@Bind("integrationId") UUID integrationId, @Bind("reason") String reason, @Bind("now") Instant now);
 }

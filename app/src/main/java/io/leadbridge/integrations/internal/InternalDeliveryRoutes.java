@@ -4,10 +4,15 @@ import io.leadbridge.integrations.DeliveryRoute;
 import io.leadbridge.integrations.DeliveryRoutes;
 import io.leadbridge.integrations.IntegrationKind;
 import io.leadbridge.integrations.InternalIntegration;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,10 +35,13 @@ public final class InternalDeliveryRoutes implements DeliveryRoutes {
   }
 
   @Override
-  public Optional<DeliveryRoute> find(IntegrationKind kind, UUID integrationId) {
+  public Map<UUID, DeliveryRoute> findAll(IntegrationKind kind, Collection<UUID> integrationIds) {
     requireInternal(kind);
-    return jdbi.withExtension(InternalIntegrationDao.class, dao -> dao.findById(integrationId))
-        .map(InternalDeliveryRoutes::route);
+    if (integrationIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withExtension(InternalIntegrationDao.class, dao -> dao.findByIds(List.copyOf(integrationIds)))
+        .stream().map(InternalDeliveryRoutes::route).collect(Collectors.toMap(DeliveryRoute::integrationId, r -> r));
   }
 
   @Override
@@ -46,7 +54,13 @@ public final class InternalDeliveryRoutes implements DeliveryRoutes {
 
   private static DeliveryRoute route(InternalIntegration i) {
     return new DeliveryRoute(IntegrationKind.INTERNAL, i.id(), i.tenantId(), DeliveryRoute.WEBHOOK, i.enabled(),
-        i.status(), Optional.empty(), Map.of());
+        i.status(), Optional.empty(), Map.of(), origin(i.endpoint().url()));
+  }
+
+  /** A webhook's account is its receiver's origin: every integration posting to one host shares its pauses. */
+  private static String origin(URI url) {
+    int port = url.getPort() >= 0 ? url.getPort() : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
+    return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
   }
 
   private static void requireInternal(IntegrationKind kind) {

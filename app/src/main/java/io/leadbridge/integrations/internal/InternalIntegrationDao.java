@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -30,12 +31,15 @@ public interface InternalIntegrationDao {
       @Bind("credentialId") UUID credentialId,
       @Bind("at") Instant at);
 
+  @SqlQuery("SELECT COUNT(*) FROM internal_integrations WHERE tenant_id = :tenantId")
+  int count(@Bind("tenantId") UUID tenantId);
+
   @SqlQuery("SELECT * FROM internal_integrations WHERE id = :id AND tenant_id = :tenantId")
   Optional<InternalIntegration> find(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id);
 
-  /** For the delivery engine, which knows an integration by id only. */
-  @SqlQuery("SELECT * FROM internal_integrations WHERE id = :id")
-  Optional<InternalIntegration> findById(@Bind("id") UUID id);
+  /** For the delivery engine, which knows integrations by id only. */
+  @SqlQuery("SELECT * FROM internal_integrations WHERE id IN (<ids>)")
+  List<InternalIntegration> findByIds(@BindList("ids") List<UUID> ids);
 
   @SqlQuery(
       "SELECT * FROM internal_integrations WHERE tenant_id = :tenantId"

@@ -55,8 +55,9 @@ public final class RegistryConnectorDirectory implements ConnectorDirectory {
       return CheckResult.failure("connector " + integration.connector() + " is not running");
     }
     try (ConnectorLease leased = lease.get()) {
-      CallTarget target = CallTarget.of(integration.tenantId(), integration.id(), integration.settings());
-      return leased.check(integration.baseUrl().map(target::withBaseUrl).orElse(target));
+      CallTarget target = new CallTarget(integration.tenantId(), integration.id(), integration.baseUrl(),
+          integration.settings(), integration.budgetAccount());
+      return leased.check(target);
     }
   }
 }

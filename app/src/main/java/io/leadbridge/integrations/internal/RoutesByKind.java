@@ -4,7 +4,7 @@ import io.leadbridge.integrations.DeliveryRoute;
 import io.leadbridge.integrations.DeliveryRoutes;
 import io.leadbridge.integrations.IntegrationKind;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Sends each route question to the routes of its integration kind; thread-safe when they are. */
@@ -17,9 +17,9 @@ public final class RoutesByKind implements DeliveryRoutes {
   }
 
   @Override
-  public Optional<DeliveryRoute> find(IntegrationKind kind, UUID integrationId) {
+  public Map<UUID, DeliveryRoute> findAll(IntegrationKind kind, Collection<UUID> integrationIds) {
     DeliveryRoutes routes = byKind.get(kind);
-    return routes == null ? Optional.empty() : routes.find(kind, integrationId);
+    return routes == null ? Map.of() : routes.findAll(kind, integrationIds);
   }
 
   @Override

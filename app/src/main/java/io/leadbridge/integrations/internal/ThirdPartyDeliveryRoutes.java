@@ -5,8 +5,11 @@ import io.leadbridge.integrations.DeliveryRoutes;
 import io.leadbridge.integrations.IntegrationKind;
 import io.leadbridge.integrations.ThirdPartyIntegration;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /** The delivery routes of third-party integrations, read from their table; thread-safe. */
@@ -23,9 +26,12 @@ public final class ThirdPartyDeliveryRoutes implements DeliveryRoutes {
   }
 
   @Override
-  public Optional<DeliveryRoute> find(IntegrationKind kind, UUID integrationId) {
-    return jdbi.withExtension(ThirdPartyIntegrationDao.class, dao -> dao.findForDelivery(integrationId))
-        .map(ThirdPartyDeliveryRoutes::route);
+  public Map<UUID, DeliveryRoute> findAll(IntegrationKind kind, Collection<UUID> integrationIds) {
+    if (integrationIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withExtension(ThirdPartyIntegrationDao.class, dao -> dao.findForDelivery(List.copyOf(integrationIds)))
+        .stream().map(ThirdPartyDeliveryRoutes::route).collect(Collectors.toMap(DeliveryRoute::integrationId, r -> r));
   }
 
   @Override
@@ -37,6 +43,6 @@ public final class ThirdPartyDeliveryRoutes implements DeliveryRoutes {
   private static DeliveryRoute route(ThirdPartyIntegration integration) {
     return new DeliveryRoute(IntegrationKind.THIRD_PARTY, integration.id(), integration.tenantId(),
         integration.connector(), integration.enabled(), integration.status(), integration.baseUrl(),
-        integration.settings());
+        integration.settings(), integration.budgetAccount());
   }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -29,6 +30,9 @@ public interface ThirdPartyIntegrationDao {
       @Bind("fieldMappings") String fieldMappings,
       @Bind("credentialId") UUID credentialId,
       @Bind("at") Instant at);
+
+  @SqlQuery("SELECT COUNT(*) FROM third_party_integrations WHERE tenant_id = :tenantId")
+  int count(@Bind("tenantId") UUID tenantId);
 
   @SqlQuery("SELECT * FROM third_party_integrations WHERE id = :id AND tenant_id = :tenantId")
   Optional<ThirdPartyIntegration> find(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id);
@@ -60,14 +64,21 @@ public interface ThirdPartyIntegrationDao {
   /** Sets new credentials; an integration paused because its old ones were refused becomes active again. */
   @SqlUpdate(
       "UPDATE third_party_integrations SET credential_id = :credentialId, status = 'active', status_reason = NULL,"
-          + " updated_at = :at"
+          + " vendor_account = NULL, updated_at = :at"
           + " WHERE id = :id AND tenant_id = :tenantId")
   int setCredential(
       @Bind("tenantId") UUID tenantId, @Bind("id") UUID id, @Bind("credentialId") UUID credentialId, @Bind("at") Instant at);
 
   /** The integration whatever its tenant, for the delivery engine. */
-  @SqlQuery("SELECT * FROM third_party_integrations WHERE id = :id")
-  Optional<ThirdPartyIntegration> findForDelivery(@Bind("id") UUID id);
+  /** Records the vendor account a passed check named; new credentials clear it (they may spend another). */
+  @SqlUpdate(
+      "UPDATE third_party_integrations SET vendor_account = :account, updated_at = :at"
+          + " WHERE id = :id AND tenant_id = :tenantId")
+  int setVendorAccount(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id, @Bind("account") String account,
+      @Bind("at") Instant at);
+
+  @SqlQuery("SELECT * FROM third_party_integrations WHERE id IN (<ids>)")
+  List<ThirdPartyIntegration> findForDelivery(@BindList("ids") List<UUID> ids);
 
   @SqlUpdate(
       "UPDATE third_party_integrations SET status = 'paused', status_reason = :reason, updated_at = :at WHERE id = :id")

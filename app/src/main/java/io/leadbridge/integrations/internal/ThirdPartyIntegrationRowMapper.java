@@ -29,6 +29,7 @@ public final class ThirdPartyIntegrationRowMapper implements RowMapper<ThirdPart
         IntegrationStatus.fromColumn(rs.getString("status")),
         Optional.ofNullable(rs.getString("status_reason")),
         SqlTimes.instant(rs, "created_at"),
-        SqlTimes.instant(rs, "updated_at"));
+        SqlTimes.instant(rs, "updated_at"),
+        Optional.ofNullable(rs.getString("vendor_account")));
   }
 }

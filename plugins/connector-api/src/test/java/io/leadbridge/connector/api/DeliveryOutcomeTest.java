@@ -70,4 +70,19 @@ class DeliveryOutcomeTest {
         assertThat(CheckResult.failure("401").ok()).isFalse();
         assertThatThrownBy(() -> CheckResult.success(" ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPassedCheckMayNameTheVendorAccountItsCredentialsSpend() {
+        CheckResult passed = CheckResult.success("Connected to portal 4412").withAccount("portal:4412");
+
+        assertThat(passed.account()).contains("portal:4412");
+        assertThat(CheckResult.success("Connected").account()).isEmpty();
+        assertThatThrownBy(() -> CheckResult.failure("401").withAccount("portal:4412"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("passed");
+        for (String bad : new String[] {"", "portal 4412", "portal:\n4412", "p\u202eortal", "x".repeat(201)}) {
+            assertThatThrownBy(() -> CheckResult.success("Connected").withAccount(bad))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(CheckResult.success("Connected").withAccount("x".repeat(200)).account()).isPresent();
+    }
 }

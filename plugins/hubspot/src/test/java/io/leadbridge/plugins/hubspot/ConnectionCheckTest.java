@@ -31,9 +31,9 @@ class ConnectionCheckTest {
     void passesWithAWorkingTokenAndUniqueIdPropertiesAndWritesNothing() {
         CheckResult result = connector.check(chicago().setting("createDeal", "true").build());
 
-        assertThat(result).isEqualTo(CheckResult.success("Connected to HubSpot: the access token works, today's API"
-                + " usage is 1 of 250000; contacts are keyed by the unique property leadbridge_lead_id; deals are keyed"
-                + " by the unique property leadbridge_lead_id"));
+        assertThat(result).isEqualTo(CheckResult.success("Connected to HubSpot portal 1234567: the access token works,"
+                + " today's API usage is 1 of 250000; contacts are keyed by the unique property leadbridge_lead_id; deals"
+                + " are keyed by the unique property leadbridge_lead_id").withAccount("portal:1234567"));
         assertThat(portal.sim.contacts()).isEmpty();
         assertThat(portal.sim.deals()).isEmpty();
     }
@@ -66,7 +66,20 @@ class ConnectionCheckTest {
         FakeConnectorContext context = chicago().setting("idProperty", "email").build();
 
         assertThat(connector.check(context).ok()).isTrue();
-        assertThat(context.requests()).hasSize(1);
+        assertThat(context.requests()).extracting(r -> r.path())
+                .containsExactly("/account-info/v3/api-usage/daily/private-apps", "/account-info/v3/details");
+    }
+
+    @Test
+    void aPortalThatCannotBeReadStillPassesButNamesNoAccount() {
+        // The check reads the usage first, then the details: every second request fails.
+        portal.sim.chaos().failEveryNth(2).failureStatuses(500);
+
+        CheckResult result = connector.check(chicago().setting("idProperty", "email").build());
+
+        assertThat(result.ok()).isTrue();
+        assertThat(result.account()).isEmpty();
+        assertThat(result.detail()).startsWith("Connected to HubSpot: the access token works");
     }
 
     @Test

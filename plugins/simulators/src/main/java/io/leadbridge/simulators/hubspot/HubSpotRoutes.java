@@ -7,18 +7,21 @@ import java.util.Optional;
 /** Maps method and path to the simulator's endpoints, HubSpot's URL layout in one place. Stateless, so thread-safe. */
 final class HubSpotRoutes {
   private static final String USAGE_PATH = "/account-info/v3/api-usage/daily/private-apps";
+  private static final String DETAILS_PATH = "/account-info/v3/details";
   private static final String OBJECTS_PREFIX = "/crm/v3/objects/";
 
   private final RecordEndpoints records;
   private final BatchUpsertEndpoint batchUpsert;
   private final SearchEndpoint search;
   private final ApiUsageEndpoint usage;
+  private final AccountDetailsEndpoint details;
 
   HubSpotRoutes(Portal portal) {
     this.records = new RecordEndpoints(portal);
     this.batchUpsert = new BatchUpsertEndpoint(portal);
     this.search = new SearchEndpoint(portal);
     this.usage = new ApiUsageEndpoint(portal);
+    this.details = new AccountDetailsEndpoint(portal);
   }
 
   /** The endpoint for this request; unknown paths and wrong methods answer 404 / 405. */
@@ -27,6 +30,9 @@ final class HubSpotRoutes {
     String method = request.method();
     if (path.equals(USAGE_PATH)) {
       return method.equals("GET") ? new Route(false, usage::usage) : methodNotAllowed();
+    }
+    if (path.equals(DETAILS_PATH)) {
+      return method.equals("GET") ? new Route(false, details::details) : methodNotAllowed();
     }
     if (!path.startsWith(OBJECTS_PREFIX)) {
       return notFound();

@@ -227,6 +227,23 @@ class RateLimitTest {
   }
 
   @Test
+  void accountDetailsNameThePortalTheTokenBelongsTo() {
+    clock.set(Instant.parse("2026-03-10T15:30:00Z"));
+    sim = HubSpotSimulator.builder().clock(clock).portalId(4_412_001).timeZone(ZoneId.of("Europe/Berlin")).start();
+
+    HttpResponse<String> answer = client().get("/account-info/v3/details");
+    JsonNode details = HubSpotHttp.json(answer);
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(details.path("portalId").asLong()).isEqualTo(4_412_001);
+    assertThat(details.path("timeZone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(details.path("utcOffset").asText()).isEqualTo("+01:00");
+    assertThat(details.path("utcOffsetMilliseconds").asLong()).isEqualTo(3_600_000);
+    assertThat(sim.dailyUsage(sim.defaultToken())).as("the call counts like any other").isEqualTo(1);
+    assertThat(HubSpotHttp.anonymous(sim.baseUri()).get("/account-info/v3/details").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void unauthenticatedRequestsDoNotUseQuota() {
     sim = HubSpotSimulator.builder().clock(clock).tenSecondLimit(1).start();
     HubSpotHttp.anonymous(sim.baseUri()).get(CONTACTS);

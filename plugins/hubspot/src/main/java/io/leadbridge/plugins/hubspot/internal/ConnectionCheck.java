@@ -18,11 +18,14 @@ import java.util.Optional;
  * ({@code GET /account-info/v3/api-usage/daily/private-apps}, VENDOR-API-FACTS §1.6), whose reset
  * time also tests the time zone setting; then that each id property exists and is unique, by
  * reading a record by it ({@code GET /crm/v3/objects/<type>/<probe>?idProperty=}: 404 means the
- * property is fine). One instance per call; used by one thread at a time.
+ * property is fine); and which portal the token belongs to ({@code GET /account-info/v3/details}),
+ * named as the account whose budget the host shares between integrations. One instance per call;
+ * used by one thread at a time.
  */
 public final class ConnectionCheck {
 
     private static final String USAGE_PATH = "/account-info/v3/api-usage/daily/private-apps";
+    private static final String DETAILS_PATH = "/account-info/v3/details";
     private static final String PROBE_VALUE = "leadbridge-connection-check";
     private static final Duration RESET_TOLERANCE = Duration.ofMinutes(1);
 
@@ -56,8 +59,27 @@ public final class ConnectionCheck {
         if (failure.isEmpty() && settings.createDeal()) {
             failure = probe("deals", settings.dealIdProperty(), HubSpotDescriptor.DEAL_ID_PROPERTY, passed);
         }
-        return failure.map(CheckResult::failure)
-                .orElseGet(() -> CheckResult.success("Connected to HubSpot: " + String.join("; ", passed)));
+        if (failure.isPresent()) {
+            return CheckResult.failure(failure.get());
+        }
+        Optional<Long> portal = portalId();
+        CheckResult passedCheck = CheckResult.success("Connected to HubSpot"
+                + portal.map(id -> " portal " + id).orElse("") + ": " + String.join("; ", passed));
+        return portal.map(id -> passedCheck.withAccount("portal:" + id)).orElse(passedCheck);
+    }
+
+    /**
+     * The portal the token belongs to ({@code GET /account-info/v3/details}): HubSpot counts its
+     * limits per portal, so the host paces every integration on it against one budget. A check
+     * that cannot read it still passes; the integration is then paced on its own.
+     */
+    private Optional<Long> portalId() {
+        HubSpotApi.Result sent = api.send(VendorRequest.get(DETAILS_PATH), "account_details");
+        if (!(sent instanceof HubSpotApi.Answered answered) || !answered.response().isSuccess()) {
+            return Optional.empty();
+        }
+        JsonNode id = Json.read(answered.response()).path("portalId");
+        return id.canConvertToLong() && id.asLong() > 0 ? Optional.of(id.asLong()) : Optional.empty();
     }
 
     private Optional<String> usage(List<String> passed) {
