@@ -93,7 +93,7 @@ public final class LeadIntake {
       deliveries.insertPending(deliveryId, tenantId, leadId, target, now);
       queued.add(new AcceptedDeliveryView(deliveryId, target.id(), DeliveryStatus.PENDING.column()));
     }
-    String body = CanonicalJson.write(new LeadAcceptedView(leadId, queued));
+    String body = CanonicalJson.write(LeadAcceptedView.of(leadId, queued));
     claims.complete(tx, tenantId, key, claim, leadId, ACCEPTED, body);
     return new Answer(ACCEPTED, body, leadId);
   }

@@ -127,6 +127,7 @@ abstract class LeadsContract extends HubTest {
     assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(
         location -> assertThat(location).endsWith("/v1/leads/" + leadId));
     assertThat(body.get("deliveries")).hasSize(1);
+    assertThat(body.get("deliveryCount").asInt()).isEqualTo(1);
     JsonNode queued = body.get("deliveries").get(0);
     assertThat(queued.get("integrationId").asText()).isEqualTo(enabled);
     assertThat(queued.get("status").asText()).isEqualTo("pending");
@@ -149,6 +150,51 @@ abstract class LeadsContract extends HubTest {
     assertThat(dueAndUnleased).isEqualTo(1);
   }
 
+  /**
+   * 25 integrations of each kind, the most a tenant is meant to have: the 202 lists the first 20
+   * deliveries, counts all 50 and points at the lead, which has every one of them; a replay is the
+   * same bounded body.
+   */
+  @Test
+  void the202OfATenantWithManyIntegrationsListsABoundedNumberWithTheCountAndWhereTheRestAre() {
+    UUID tenant = hub().createTenant();
+    String admin = hub().tenantKey(tenant, Role.TENANT_ADMIN);
+    List<String> integrations = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      integrations.add(integration(tenant, "CRM " + i));
+      HttpResponse<String> internal = hub().api().postJson("/v1/integrations/internal", admin,
+          "{\"name\":\"DMS " + i + "\",\"endpoint\":{\"url\":\"http://127.0.0.1:9/leads\",\"method\":\"POST\","
+              + "\"timeoutMs\":2000},\"auth\":{\"type\":\"none\"},\"signingSecret\":\"sig-" + UUID.randomUUID()
+              + "-" + UUID.randomUUID() + "\"}");
+      assertThat(internal.statusCode()).as(internal.body()).isEqualTo(201);
+      integrations.add(Hub.json(internal).get("id").asText());
+    }
+    String key = writer(tenant);
+
+    HttpResponse<String> accepted = post(key, "many", API_MD_LEAD);
+    JsonNode body = Hub.json(accepted);
+    String leadId = body.get("id").asText();
+    JsonNode read = Hub.json(hub().api().get("/v1/leads/" + leadId, key));
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(body.get("deliveries")).hasSize(20);
+    assertThat(body.get("deliveryCount").asInt()).isEqualTo(50);
+    assertThat(body.get("deliveriesUrl").asText()).isEqualTo("/v1/leads/" + leadId);
+    assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith(body.get("deliveriesUrl").asText()));
+    assertThat(accepted.body().length()).as("20 entries of about 120 bytes, whatever the integrations").isLessThan(3_000);
+    List<String> listed = new ArrayList<>();
+    body.get("deliveries").forEach(d -> {
+      assertThat(d.get("status").asText()).isEqualTo("pending");
+      listed.add(d.get("integrationId").asText());
+    });
+    assertThat(listed).as("the first integrations, in order").isEqualTo(integrations.subList(0, 20));
+    List<String> all = new ArrayList<>();
+    read.get("deliveries").forEach(d -> all.add(d.get("integrationId").asText()));
+    assertThat(all).containsExactlyInAnyOrderElementsOf(integrations);
+    assertThat(post(key, "many", API_MD_LEAD).body()).isEqualTo(accepted.body());
+  }
+
   @Test
   void aTenantWithoutIntegrationsGets202AndTheLeadIsKept() {
     String key = writer(hub().createTenant());
@@ -157,6 +203,7 @@ abstract class LeadsContract extends HubTest {
 
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     assertThat(Hub.json(accepted).get("deliveries")).isEmpty();
+    assertThat(Hub.json(accepted).get("deliveryCount").asInt()).isZero();
     JsonNode read = Hub.json(hub().api().get("/v1/leads/" + Hub.json(accepted).get("id").asText(), key));
     assertThat(read.get("lead").get("externalId").asText()).isEqualTo("web-form-8812");
     assertThat(read.get("deliveries")).isEmpty();
