@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadbridge.auth.Role;
+import io.leadbridge.leads.internal.CanonicalJson;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.testing.Hub;
@@ -13,6 +14,7 @@ import io.leadbridge.testing.HubTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,10 +25,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.DynamicTest;
@@ -271,9 +275,9 @@ abstract class LeadsContract extends HubTest {
   }
 
   /**
-   * A claim left in flight (what a request that has claimed its key but not committed its lead
-   * leaves behind) is set up in the database: timing a real request into that window is not
-   * deterministic. The 50-thread test below races real requests through it.
+   * A claim committed in flight on its own, what a node of the earlier version leaves behind while
+   * (or after) its request runs, is set up in the database: this version claims inside the lead's
+   * transaction and never commits one, but it shares the database with such nodes during an upgrade.
    */
   @Test
   void aRequestStillInFlightIs409AndAClaimAbandonedForAMinuteIsTakenOver() {
@@ -340,6 +344,60 @@ abstract class LeadsContract extends HubTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Two nodes on one database: this hub through the API and a second intake on a pool of its own,
+   * 20 requests each with one key, all released at once. One lead; every 202 is the one answer.
+   */
+  @Test
+  void concurrentRequestsWithOneKeyOnTwoNodesStoreExactlyOneLead() throws Exception {
+    UUID tenant = hub().createTenant();
+    integration(tenant, "Main CRM");
+    String key = writer(tenant);
+    LeadIntake otherNode = new LeadIntake(database(), Clock.systemUTC());
+    int perNode = 20;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2 * perNode);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    Set<String> acceptedBodies = ConcurrentHashMap.newKeySet();
+    try {
+      for (int i = 0; i < perNode; i++) {
+        statuses.add(pool.submit(() -> {
+          start.await();
+          HttpResponse<String> r = post(key, "two-nodes", API_MD_LEAD);
+          if (r.statusCode() == 202) {
+            acceptedBodies.add(r.body());
+          }
+          return r.statusCode();
+        }));
+        statuses.add(pool.submit(() -> {
+          start.await();
+          try {
+            LeadIntake.Answer answer = otherNode.submit(tenant, "two-nodes", CanonicalJson.lead(API_MD_LEAD));
+            acceptedBodies.add(answer.body());
+            return answer.status();
+          } catch (LeadException.IdempotencyKeyInFlight inFlight) {
+            return 409;
+          }
+        }));
+      }
+      start.countDown();
+      for (Future<Integer> status : statuses) {
+        assertThat(status.get(60, TimeUnit.SECONDS)).isIn(202, 409);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(acceptedBodies).as("every 202 is the same answer").hasSize(1);
+    assertThat(leads(key)).hasSize(1);
+    assertThat(leads(key).get(0).get("deliveries")).hasSize(1);
+    assertThat(post(key, "two-nodes", API_MD_LEAD).body()).isEqualTo(acceptedBodies.iterator().next());
+    int claims = database().withHandle(h -> h.createQuery(
+            "SELECT COUNT(*) FROM lead_idempotency_keys WHERE tenant_id = :tenant AND state = 'completed'")
+        .bind("tenant", tenant).mapTo(Integer.class).one());
+    assertThat(claims).isEqualTo(1);
   }
 
   @Test
