@@ -9,6 +9,7 @@ import io.leadbridge.credentials.internal.DataKeyCache;
 import io.leadbridge.credentials.internal.EnvelopeFormat;
 import io.leadbridge.credentials.internal.EnvelopeLookup;
 import io.leadbridge.credentials.internal.Fingerprints;
+import io.leadbridge.credentials.internal.KeyGenerationDao;
 import io.leadbridge.credentials.internal.StoredEnvelope;
 import io.leadbridge.credentials.internal.TenantKeys;
 import io.leadbridge.credentials.internal.VaultDao;
@@ -140,6 +141,8 @@ public final class CredentialVault {
           dao.markShredded(tenantId, clock.instant());
           dao.deleteKeys(tenantId);
           dao.deleteEnvelopes(tenantId);
+          // Other nodes drop their cached copies of these keys within a second of this commit.
+          handle.attach(KeyGenerationDao.class).tenantKeysChanged(tenantId);
         });
     cache.invalidate(tenantId);
     audit.record(Optional.of(tenantId), actor, AuditAction.TENANT_KEYS_SHREDDED, "all data keys", null);

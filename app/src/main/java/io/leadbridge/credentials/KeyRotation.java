@@ -5,6 +5,7 @@ import io.leadbridge.audit.AuditAction;
 import io.leadbridge.audit.AuditTrail;
 import io.leadbridge.credentials.internal.DataKeyCache;
 import io.leadbridge.credentials.internal.EnvelopeFormat;
+import io.leadbridge.credentials.internal.KeyGenerationDao;
 import io.leadbridge.credentials.internal.KeyProvider;
 import io.leadbridge.credentials.internal.StoredDataKey;
 import io.leadbridge.credentials.internal.StoredEnvelope;
@@ -65,6 +66,10 @@ public final class KeyRotation {
       List<StoredDataKey> batch =
           jdbi.withExtension(VaultDao.class, d -> d.keysNotUnder(target, tenant, version, BATCH));
       if (batch.isEmpty()) {
+        // Every node unwraps its keys afresh, under the new KEK, within a second: none keeps using
+        // a key unwrapped under the old one, which may be about to be disabled. Also after a run
+        // with nothing left to do, since a run killed before this line may have done the rewraps.
+        jdbi.useTransaction(h -> h.attach(KeyGenerationDao.class).allKeysChanged());
         return new RewrapReport(target, rewrapped, skipped);
       }
       for (StoredDataKey key : batch) {
@@ -116,7 +121,12 @@ public final class KeyRotation {
     } finally {
       Arrays.fill(next.key(), (byte) 0);
     }
-    int retired = jdbi.withExtension(VaultDao.class, d -> d.deleteUnusedKeysBefore(tenantId, next.version()));
+    // Other nodes drop the retired keys, and any copy of the tenant's keys, within a second of this commit.
+    int retired = jdbi.inTransaction(h -> {
+      int deleted = h.attach(VaultDao.class).deleteUnusedKeysBefore(tenantId, next.version());
+      h.attach(KeyGenerationDao.class).tenantKeysChanged(tenantId);
+      return deleted;
+    });
     cache.invalidate(tenantId);
     return new TenantRotationReport(tenantId, next.version(), reencrypted, unreadable, retired);
   }

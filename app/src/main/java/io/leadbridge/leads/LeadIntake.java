@@ -24,8 +24,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Accepts leads: validates them, honours the tenant's idempotency key, and stores the lead with one
- * pending delivery per enabled integration in one transaction (the outbox the delivery engine
+ * Accepts leads: validates them, and claims the tenant's idempotency key and stores the lead with
+ * one pending delivery per enabled integration in one transaction (the outbox the delivery engine
  * works off). Thread-safe.
  */
 public final class LeadIntake {
@@ -66,16 +66,26 @@ public final class LeadIntake {
       throw new InvalidLead(errors);
     }
     String canonical = CanonicalJson.write(lead);
-    Outcome outcome = claims.claim(tenantId, idempotencyKey, CanonicalJson.sha256(canonical));
+    String hash = CanonicalJson.sha256(canonical);
+    Outcome outcome;
+    try {
+      // The claim, the lead and its deliveries commit together: one commit per lead, and a request
+      // that dies leaves no claim behind.
+      return jdbi.inTransaction(
+          tx -> store(tx, tenantId, idempotencyKey, claims.claim(tx, tenantId, idempotencyKey, hash), lead, canonical));
+    } catch (RuntimeException failure) {
+      outcome = claims.afterFailure(tenantId, idempotencyKey, hash, failure);
+    }
     if (outcome instanceof Replay replay) {
       return new Answer(replay.status(), replay.body(), replay.leadId());
     }
-    Won claim = (Won) outcome;
+    // A claim an earlier version's node committed on its own and abandoned, now this request's.
+    Won takenOver = (Won) outcome;
     try {
-      return jdbi.inTransaction(tx -> store(tx, tenantId, idempotencyKey, claim, lead, canonical));
+      return jdbi.inTransaction(tx -> store(tx, tenantId, idempotencyKey, takenOver, lead, canonical));
     } catch (RuntimeException failure) {
       // Guarded by the claim token: a claim another request took over stays with it.
-      claims.release(tenantId, idempotencyKey, claim);
+      claims.release(tenantId, idempotencyKey, takenOver);
       throw failure;
     }
   }
@@ -93,7 +103,7 @@ public final class LeadIntake {
       deliveries.insertPending(deliveryId, tenantId, leadId, target, now);
       queued.add(new AcceptedDeliveryView(deliveryId, target.id(), DeliveryStatus.PENDING.column()));
     }
-    String body = CanonicalJson.write(new LeadAcceptedView(leadId, queued));
+    String body = CanonicalJson.write(LeadAcceptedView.of(leadId, queued));
     claims.complete(tx, tenantId, key, claim, leadId, ACCEPTED, body);
     return new Answer(ACCEPTED, body, leadId);
   }

@@ -37,7 +37,10 @@ public class LeadsResource {
     this.leads = leads;
   }
 
-  /** 202 with the lead's id and its queued deliveries; the same answer again for a repeated key and lead. */
+  /**
+   * 202 with the lead's id and its queued deliveries (the first of them, with their count and where
+   * all of them are); the same answer again for a repeated key and lead.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(

@@ -42,9 +42,10 @@ public final class RolloutModule implements Managed {
     if (config.hasServer()) {
       FetchWatch watch = new FetchWatch(clock);
       this.unleash = UnleashClients.forServer(config, dataDirectory, watch);
-      UnleashRolloutGate serverGate = new UnleashRolloutGate(unleash, tenants);
+      Duration staleAfter = staleAfter(config);
+      UnleashRolloutGate serverGate = new UnleashRolloutGate(unleash, tenants, watch, staleAfter);
       this.gate = serverGate;
-      this.health = RolloutHealthCheck.forServer(config.getServerUrl(), watch, staleAfter(config), this::knownFlags,
+      this.health = RolloutHealthCheck.forServer(config.getServerUrl(), watch, staleAfter, this::knownFlags,
           () -> serverGate.withoutFlag(startedConnectors.get()));
     } else {
       this.unleash = UnleashClients.forBootstrap(dataDirectory);

@@ -6,6 +6,10 @@ import java.sql.SQLException;
 public final class SqlErrors {
 
   private static final String UNIQUE_VIOLATION = "23505";
+  /** H2's "timeout trying to lock": a row another transaction holds stayed locked too long. */
+  private static final String H2_LOCK_TIMEOUT = "HYT00";
+  /** PostgreSQL's lock_not_available, what a lock_timeout raises. */
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private SqlErrors() {}
 
@@ -13,6 +17,17 @@ public final class SqlErrors {
   public static boolean isUniqueViolation(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the failure, or any cause of it, is a lock wait that timed out. */
+  public static boolean isLockTimeout(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && (H2_LOCK_TIMEOUT.equals(sql.getSQLState()) || LOCK_NOT_AVAILABLE.equals(sql.getSQLState()))) {
         return true;
       }
     }

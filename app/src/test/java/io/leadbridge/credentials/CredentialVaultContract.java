@@ -12,6 +12,7 @@ import io.leadbridge.credentials.CredentialException.CredentialNotFoundException
 import io.leadbridge.credentials.CredentialException.CredentialsShreddedException;
 import io.leadbridge.credentials.CredentialException.InvalidCredentialException;
 import io.leadbridge.credentials.internal.DataKeyCache;
+import io.leadbridge.credentials.internal.KeyGenerations;
 import io.leadbridge.credentials.internal.TenantKeys;
 import io.leadbridge.credentials.internal.VaultDao;
 import io.leadbridge.storage.PageRequest;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,10 +68,28 @@ abstract class CredentialVaultContract {
 
   /** A vault as a freshly started node would have it: same storage and keys, empty cache. */
   private CredentialVault vaultWithColdCache() {
-    DataKeyCache cache = new DataKeyCache(Duration.ofMinutes(5), 100_000, 1000, new MetricRegistry(), System::nanoTime);
-    TenantKeys keys = new TenantKeys(jdbi, provider, cache, Clock.systemUTC());
-    rotation = new KeyRotation(jdbi, provider, keys, cache, audit);
-    return new CredentialVault(jdbi, keys, cache, audit, Clock.systemUTC());
+    Node node = node();
+    rotation = node.rotation();
+    return node.vault();
+  }
+
+  /**
+   * A node of its own on the shared database and key service, with its cache's clock in the test's
+   * hands: {@code nanos} moves only when the test moves it.
+   */
+  private Node node() {
+    AtomicLong nanos = new AtomicLong(System.nanoTime());
+    DataKeyCache cache = new DataKeyCache(Duration.ofMinutes(5), 100_000, 1000, new MetricRegistry(), nanos::get);
+    TenantKeys keys = new TenantKeys(jdbi, provider, cache, new KeyGenerations(jdbi, cache, nanos::get), Clock.systemUTC());
+    return new Node(new CredentialVault(jdbi, keys, cache, audit, Clock.systemUTC()),
+        new KeyRotation(jdbi, provider, keys, cache, audit), cache, nanos);
+  }
+
+  private record Node(CredentialVault vault, KeyRotation rotation, DataKeyCache cache, AtomicLong nanos) {
+    /** Moves the node's clock past the most a cached key may lag behind a change elsewhere. */
+    void aLookLater() {
+      nanos.addAndGet(KeyGenerations.LOOK_EVERY.toNanos());
+    }
   }
 
   private static Map<String, SecretValue> token(String value) {
@@ -368,6 +388,111 @@ abstract class CredentialVaultContract {
     assertThat(third.rewrapped()).isZero();
     assertThat(count("SELECT COUNT(*) FROM credentials.data_keys WHERE kek_id <> ?", "local:next")).isZero();
     assertOpens(tenants, refs);
+  }
+
+  @Test
+  void aTenantShreddedOnAnotherNodeCannotBeOpenedHereFromTheCacheASecondLater() {
+    Node a = node();
+    Node b = node();
+    UUID doomed = UUID.randomUUID();
+    UUID survivor = UUID.randomUUID();
+    CredentialRef doomedRef = a.vault().store(doomed, token("gone-soon"), ACTOR).ref();
+    CredentialRef survivorRef = a.vault().store(survivor, token("still-here"), ACTOR).ref();
+    byte[] backupOfEnvelope = envelopeBytes(doomedRef);
+    assertThat(revealWith(a.vault(), doomed, doomedRef)).isEqualTo("gone-soon");
+    assertThat(a.cache().size()).isEqualTo(2);
+
+    b.vault().shredTenant(doomed, Actor.system("offboarding"));
+    restoreEnvelope(doomedRef, doomed, backupOfEnvelope);
+    a.aLookLater();
+
+    assertThatThrownBy(() -> revealWith(a.vault(), doomed, doomedRef))
+        .as("the restored copy needs the shredded key, which node A must no longer hold")
+        .isExactlyInstanceOf(CredentialDecryptionException.class);
+    assertThat(a.cache().size()).as("only the survivor's key is left").isEqualTo(1);
+    int unwrapsBefore = provider.unwrapped.get();
+    assertThat(revealWith(a.vault(), survivor, survivorRef)).isEqualTo("still-here");
+    assertThat(provider.unwrapped.get()).as("another tenant's key stays cached").isEqualTo(unwrapsBefore);
+  }
+
+  @Test
+  void aTenantRotatedOnAnotherNodeIsOpenedHereWithTheNewKeyNotTheCachedOldOne() {
+    Node a = node();
+    Node b = node();
+    UUID tenant = UUID.randomUUID();
+    CredentialRef ref = a.vault().store(tenant, token("rotate-me"), ACTOR).ref();
+    byte[] underVersionOne = envelopeBytes(ref);
+    assertThat(revealWith(a.vault(), tenant, ref)).isEqualTo("rotate-me");
+
+    KeyRotation.TenantRotationReport report = b.rotation().rotateTenant(tenant, Actor.command("keys rotate-tenant"));
+    a.aLookLater();
+    int unwrapsBefore = provider.unwrapped.get();
+
+    assertThat(report.retiredKeys()).isEqualTo(1);
+    assertThat(revealWith(a.vault(), tenant, ref)).isEqualTo("rotate-me");
+    assertThat(provider.unwrapped.get() - unwrapsBefore).as("version 2, unwrapped once").isEqualTo(1);
+    assertThat(a.cache().size()).as("version 1 is dropped, not kept beside version 2").isEqualTo(1);
+    // An old copy of the envelope needs the retired version 1, which node A no longer holds either.
+    jdbi.useHandle(h -> h.createUpdate("UPDATE credentials.envelopes SET key_version = 1, envelope = ? WHERE id = ?")
+        .bind(0, underVersionOne).bind(1, ref.id()).execute());
+    assertThatThrownBy(() -> revealWith(a.vault(), tenant, ref)).isExactlyInstanceOf(CredentialDecryptionException.class);
+  }
+
+  @Test
+  void aKekRewrapOnAnotherNodeMakesThisNodeUnwrapEveryKeyAgainUnderTheNewKek() {
+    Node a = node();
+    Node b = node();
+    List<UUID> tenants = List.of(UUID.randomUUID(), UUID.randomUUID());
+    List<CredentialRef> refs = new ArrayList<>();
+    for (UUID tenant : tenants) {
+      refs.add(a.vault().store(tenant, token("kek-" + refs.size()), ACTOR).ref());
+    }
+    b.rotation().rewrapAll("local:next", Actor.command("keys rotate-kek"));
+    int unwrapsBefore = provider.unwrapped.get();
+
+    assertThat(revealWith(a.vault(), tenants.get(0), refs.get(0))).as("within the second").isEqualTo("kek-0");
+    assertThat(provider.unwrapped.get()).isEqualTo(unwrapsBefore);
+    a.aLookLater();
+    for (int i = 0; i < tenants.size(); i++) {
+      assertThat(revealWith(a.vault(), tenants.get(i), refs.get(i))).isEqualTo("kek-" + i);
+    }
+    assertThat(provider.unwrapped.get() - unwrapsBefore).isEqualTo(tenants.size());
+  }
+
+  @Test
+  void concurrentKeyChangesOnSeveralNodesAreEachSeenByEveryNode() throws Exception {
+    Node watcher = node();
+    List<UUID> tenants = new ArrayList<>();
+    List<CredentialRef> refs = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      UUID tenant = UUID.randomUUID();
+      tenants.add(tenant);
+      refs.add(watcher.vault().store(tenant, token("c-" + i), ACTOR).ref());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> rotations = new ArrayList<>();
+      for (UUID tenant : tenants) {
+        Node other = node();
+        rotations.add(pool.submit(() -> other.rotation().rotateTenant(tenant, ACTOR)));
+      }
+      for (Future<?> rotation : rotations) {
+        rotation.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    watcher.aLookLater();
+    int unwrapsBefore = provider.unwrapped.get();
+
+    for (int i = 0; i < tenants.size(); i++) {
+      assertThat(revealWith(watcher.vault(), tenants.get(i), refs.get(i))).isEqualTo("c-" + i);
+    }
+    assertThat(watcher.cache().size()).isEqualTo(tenants.size());
+    assertThat(provider.unwrapped.get() - unwrapsBefore).isEqualTo(tenants.size());
+    long generation = jdbi.withHandle(h -> h.createQuery("SELECT generation FROM credentials.key_generation")
+        .mapTo(Long.class).one());
+    assertThat(generation).isGreaterThanOrEqualTo(tenants.size());
   }
 
   private void assertOpens(List<UUID> tenants, List<CredentialRef> refs) {

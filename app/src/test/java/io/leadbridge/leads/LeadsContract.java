@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadbridge.auth.Role;
+import io.leadbridge.leads.internal.CanonicalJson;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.testing.Hub;
@@ -13,6 +14,7 @@ import io.leadbridge.testing.HubTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,10 +25,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.DynamicTest;
@@ -127,6 +131,7 @@ abstract class LeadsContract extends HubTest {
     assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(
         location -> assertThat(location).endsWith("/v1/leads/" + leadId));
     assertThat(body.get("deliveries")).hasSize(1);
+    assertThat(body.get("deliveryCount").asInt()).isEqualTo(1);
     JsonNode queued = body.get("deliveries").get(0);
     assertThat(queued.get("integrationId").asText()).isEqualTo(enabled);
     assertThat(queued.get("status").asText()).isEqualTo("pending");
@@ -149,6 +154,51 @@ abstract class LeadsContract extends HubTest {
     assertThat(dueAndUnleased).isEqualTo(1);
   }
 
+  /**
+   * 25 integrations of each kind, the most a tenant is meant to have: the 202 lists the first 20
+   * deliveries, counts all 50 and points at the lead, which has every one of them; a replay is the
+   * same bounded body.
+   */
+  @Test
+  void the202OfATenantWithManyIntegrationsListsABoundedNumberWithTheCountAndWhereTheRestAre() {
+    UUID tenant = hub().createTenant();
+    String admin = hub().tenantKey(tenant, Role.TENANT_ADMIN);
+    List<String> integrations = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      integrations.add(integration(tenant, "CRM " + i));
+      HttpResponse<String> internal = hub().api().postJson("/v1/integrations/internal", admin,
+          "{\"name\":\"DMS " + i + "\",\"endpoint\":{\"url\":\"http://127.0.0.1:9/leads\",\"method\":\"POST\","
+              + "\"timeoutMs\":2000},\"auth\":{\"type\":\"none\"},\"signingSecret\":\"sig-" + UUID.randomUUID()
+              + "-" + UUID.randomUUID() + "\"}");
+      assertThat(internal.statusCode()).as(internal.body()).isEqualTo(201);
+      integrations.add(Hub.json(internal).get("id").asText());
+    }
+    String key = writer(tenant);
+
+    HttpResponse<String> accepted = post(key, "many", API_MD_LEAD);
+    JsonNode body = Hub.json(accepted);
+    String leadId = body.get("id").asText();
+    JsonNode read = Hub.json(hub().api().get("/v1/leads/" + leadId, key));
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(body.get("deliveries")).hasSize(20);
+    assertThat(body.get("deliveryCount").asInt()).isEqualTo(50);
+    assertThat(body.get("deliveriesUrl").asText()).isEqualTo("/v1/leads/" + leadId);
+    assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith(body.get("deliveriesUrl").asText()));
+    assertThat(accepted.body().length()).as("20 entries of about 120 bytes, whatever the integrations").isLessThan(3_000);
+    List<String> listed = new ArrayList<>();
+    body.get("deliveries").forEach(d -> {
+      assertThat(d.get("status").asText()).isEqualTo("pending");
+      listed.add(d.get("integrationId").asText());
+    });
+    assertThat(listed).as("the first integrations, in order").isEqualTo(integrations.subList(0, 20));
+    List<String> all = new ArrayList<>();
+    read.get("deliveries").forEach(d -> all.add(d.get("integrationId").asText()));
+    assertThat(all).containsExactlyInAnyOrderElementsOf(integrations);
+    assertThat(post(key, "many", API_MD_LEAD).body()).isEqualTo(accepted.body());
+  }
+
   @Test
   void aTenantWithoutIntegrationsGets202AndTheLeadIsKept() {
     String key = writer(hub().createTenant());
@@ -157,6 +207,7 @@ abstract class LeadsContract extends HubTest {
 
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     assertThat(Hub.json(accepted).get("deliveries")).isEmpty();
+    assertThat(Hub.json(accepted).get("deliveryCount").asInt()).isZero();
     JsonNode read = Hub.json(hub().api().get("/v1/leads/" + Hub.json(accepted).get("id").asText(), key));
     assertThat(read.get("lead").get("externalId").asText()).isEqualTo("web-form-8812");
     assertThat(read.get("deliveries")).isEmpty();
@@ -224,9 +275,9 @@ abstract class LeadsContract extends HubTest {
   }
 
   /**
-   * A claim left in flight (what a request that has claimed its key but not committed its lead
-   * leaves behind) is set up in the database: timing a real request into that window is not
-   * deterministic. The 50-thread test below races real requests through it.
+   * A claim committed in flight on its own, what a node of the earlier version leaves behind while
+   * (or after) its request runs, is set up in the database: this version claims inside the lead's
+   * transaction and never commits one, but it shares the database with such nodes during an upgrade.
    */
   @Test
   void aRequestStillInFlightIs409AndAClaimAbandonedForAMinuteIsTakenOver() {
@@ -293,6 +344,60 @@ abstract class LeadsContract extends HubTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Two nodes on one database: this hub through the API and a second intake on a pool of its own,
+   * 20 requests each with one key, all released at once. One lead; every 202 is the one answer.
+   */
+  @Test
+  void concurrentRequestsWithOneKeyOnTwoNodesStoreExactlyOneLead() throws Exception {
+    UUID tenant = hub().createTenant();
+    integration(tenant, "Main CRM");
+    String key = writer(tenant);
+    LeadIntake otherNode = new LeadIntake(database(), Clock.systemUTC());
+    int perNode = 20;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2 * perNode);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    Set<String> acceptedBodies = ConcurrentHashMap.newKeySet();
+    try {
+      for (int i = 0; i < perNode; i++) {
+        statuses.add(pool.submit(() -> {
+          start.await();
+          HttpResponse<String> r = post(key, "two-nodes", API_MD_LEAD);
+          if (r.statusCode() == 202) {
+            acceptedBodies.add(r.body());
+          }
+          return r.statusCode();
+        }));
+        statuses.add(pool.submit(() -> {
+          start.await();
+          try {
+            LeadIntake.Answer answer = otherNode.submit(tenant, "two-nodes", CanonicalJson.lead(API_MD_LEAD));
+            acceptedBodies.add(answer.body());
+            return answer.status();
+          } catch (LeadException.IdempotencyKeyInFlight inFlight) {
+            return 409;
+          }
+        }));
+      }
+      start.countDown();
+      for (Future<Integer> status : statuses) {
+        assertThat(status.get(60, TimeUnit.SECONDS)).isIn(202, 409);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(acceptedBodies).as("every 202 is the same answer").hasSize(1);
+    assertThat(leads(key)).hasSize(1);
+    assertThat(leads(key).get(0).get("deliveries")).hasSize(1);
+    assertThat(post(key, "two-nodes", API_MD_LEAD).body()).isEqualTo(acceptedBodies.iterator().next());
+    int claims = database().withHandle(h -> h.createQuery(
+            "SELECT COUNT(*) FROM lead_idempotency_keys WHERE tenant_id = :tenant AND state = 'completed'")
+        .bind("tenant", tenant).mapTo(Integer.class).one());
+    assertThat(claims).isEqualTo(1);
   }
 
   @Test

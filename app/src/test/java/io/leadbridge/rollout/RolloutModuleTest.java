@@ -7,6 +7,7 @@ import io.dropwizard.util.Duration;
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.tenants.Tenant;
 import io.leadbridge.tenants.TenantStatus;
+import io.leadbridge.testing.Poll;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,11 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,7 +66,10 @@ class RolloutModuleTest {
 
     assertThat(module.gate().enabledConnectors(PILOT.id(), CONNECTORS)).containsExactlyInAnyOrder("hubspot", "example");
     assertThat(module.gate().isEnabled("hubspot", OTHER.id())).isTrue();
+    assertThat(module.gate().isStateFresh()).as("the embedded default cannot go stale").isTrue();
+    assertThat(module.gate().mayRelease("hubspot", OTHER.id())).isTrue();
     assertThat(module.gate().isEnabled("hubspot", GONE.id())).as("offboarded").isFalse();
+    assertThat(module.gate().mayRelease("hubspot", GONE.id())).isFalse();
     assertThat(module.gate().isEnabled("hubspot", UUID.randomUUID())).as("unknown tenant").isFalse();
     assertThat(module.gate().isEnabled("Not A Plugin Id", PILOT.id())).isFalse();
     assertThat(module.gate().availability("salesforce").available()).as("not started").isFalse();
@@ -106,6 +113,7 @@ class RolloutModuleTest {
 
     assertThat(module.gate().enabledConnectors(PILOT.id(), CONNECTORS)).containsExactlyInAnyOrder("hubspot", "example");
     assertThat(module.gate().enabledConnectors(OTHER.id(), CONNECTORS)).containsExactly("example");
+    assertThat(module.gate().mayRelease("hubspot", PILOT.id())).as("on, but only by the backup file").isFalse();
     Result health = module.healthCheck().execute();
     assertThat(health.isHealthy()).isFalse();
     assertThat(health.getMessage()).startsWith("degraded: cannot read ")
@@ -154,9 +162,70 @@ class RolloutModuleTest {
         .containsExactlyInAnyOrder("hubspot", "example");
   }
 
+  /**
+   * A node that loses the server keeps its flags (held work stays held, flowing work flows) but
+   * releases nothing held until a fetch succeeds again: the flag it last saw on may have been
+   * switched off since. The clock is the module's, moved on instead of waiting for the bound.
+   */
+  @Test
+  void serverGoneLaterHeldWorkIsNoLongerReleasedOnceTheStateIsStaleThoughTheFlagsHold() throws Exception {
+    SettableClock clock = new SettableClock(Instant.now());
+    try (FakeUnleashServer server = FakeUnleashServer.serving(pilotOnly())) {
+      module = start(serverConfig(server.url()), clock);
+      assertThat(module.gate().isStateFresh()).isTrue();
+      assertThat(module.gate().mayRelease("hubspot", PILOT.id())).isTrue();
+      assertThat(module.gate().mayRelease("hubspot", OTHER.id())).as("off for it").isFalse();
+      clock.advance(java.time.Duration.ofSeconds(5));
+      assertThat(module.gate().mayRelease("hubspot", PILOT.id())).as("within the bound").isTrue();
+    }
+
+    // Refresh 1 s and fetch timeout 1 s: stale 6 s after the last good fetch, as the health check says.
+    // Moved on again while a fetch answered just before the server went away could still land.
+    Poll.until("the flag state is stale", java.time.Duration.ofSeconds(20), () -> {
+      clock.advance(java.time.Duration.ofSeconds(7));
+      return !module.gate().isStateFresh();
+    });
+    assertThat(module.gate().isEnabled("hubspot", PILOT.id())).as("the last known state holds").isTrue();
+    assertThat(module.gate().isEnabled("hubspot", OTHER.id())).isFalse();
+    assertThat(module.gate().mayRelease("hubspot", PILOT.id())).as("but releases nothing").isFalse();
+    assertThat(module.gate().mayRelease("example", OTHER.id())).isFalse();
+    assertThat(module.healthCheck().execute().getMessage()).startsWith("degraded:");
+  }
+
   private RolloutModule start(RolloutConfiguration config) {
-    return new RolloutModule(config, data, id -> Optional.ofNullable(TENANTS.get(id)), () -> started,
-        Clock.systemUTC());
+    return start(config, Clock.systemUTC());
+  }
+
+  private RolloutModule start(RolloutConfiguration config, Clock clock) {
+    return new RolloutModule(config, data, id -> Optional.ofNullable(TENANTS.get(id)), () -> started, clock);
+  }
+
+  /** A clock the test moves on; thread-safe (the SDK's threads read it). */
+  private static final class SettableClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    SettableClock(Instant start) {
+      this.now = new AtomicReference<>(start);
+    }
+
+    void advance(java.time.Duration by) {
+      now.updateAndGet(t -> t.plus(by));
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
   private static RolloutConfiguration serverConfig(URI url) {

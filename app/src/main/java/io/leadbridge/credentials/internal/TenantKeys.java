@@ -8,24 +8,28 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * A tenant's data keys: finds or creates the current version, and unwraps any version through the
- * cache. Thread-safe: two nodes creating a tenant's first key at once agree on the winner's.
+ * cache, which first catches up with key changes other nodes recorded. Thread-safe: two nodes
+ * creating a tenant's first key at once agree on the winner's.
  */
 public final class TenantKeys {
 
   private final Jdbi jdbi;
   private final KeyProvider provider;
   private final DataKeyCache cache;
+  private final KeyGenerations generations;
   private final Clock clock;
 
-  public TenantKeys(Jdbi jdbi, KeyProvider provider, DataKeyCache cache, Clock clock) {
+  public TenantKeys(Jdbi jdbi, KeyProvider provider, DataKeyCache cache, KeyGenerations generations, Clock clock) {
     this.jdbi = jdbi;
     this.provider = provider;
     this.cache = cache;
+    this.generations = generations;
     this.clock = clock;
   }
 
@@ -60,7 +64,7 @@ public final class TenantKeys {
    * @throws CredentialDecryptionException if the version does not exist (destroyed or never made)
    */
   public byte[] version(UUID tenantId, int version) {
-    return cache.get(
+    return cached(
         tenantId,
         version,
         () -> {
@@ -72,7 +76,7 @@ public final class TenantKeys {
 
   private UsableKey unwrap(StoredDataKey stored) {
     byte[] key =
-        cache.get(
+        cached(
             stored.tenantId(),
             stored.version(),
             () -> provider.unwrap(stored.tenantId(), stored.kekId(), stored.wrapped()));
@@ -95,7 +99,13 @@ public final class TenantKeys {
       }
       throw e;
     }
-    return new UsableKey(version, cache.get(tenantId, version, () -> fresh.plaintext()));
+    return new UsableKey(version, cached(tenantId, version, () -> fresh.plaintext()));
+  }
+
+  /** A copy of a key from the cache, once the cache has dropped what other nodes changed. */
+  private byte[] cached(UUID tenantId, int version, Supplier<byte[]> loader) {
+    generations.catchUp();
+    return cache.get(tenantId, version, loader);
   }
 
   private <T> T dao(Function<VaultDao, T> query) {

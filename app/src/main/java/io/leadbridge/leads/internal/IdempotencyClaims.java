@@ -2,6 +2,7 @@ package io.leadbridge.leads.internal;
 
 import io.leadbridge.leads.LeadException.IdempotencyKeyInFlight;
 import io.leadbridge.leads.LeadException.IdempotencyKeyReused;
+import io.leadbridge.storage.SqlErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,15 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Per-tenant idempotency keys of {@code POST /v1/leads}, claimed insert-first: the key's primary
- * key admits one claim on both databases, the claim commits on its own before any lead is written,
- * and the winner completes it in the lead's transaction only while the claim is still its own.
+ * Per-tenant idempotency keys of {@code POST /v1/leads}, claimed insert-first inside the lead's own
+ * transaction: the key's primary key admits one claim on both databases, so of two requests with
+ * one key (on one node or two) the second waits at its insert until the first commits and then
+ * finds the first's answer, or takes the key if the first rolled back. One commit per lead.
  * Thread-safe (state lives in the database).
+ *
+ * <p>A claim committed on its own in state {@code in_flight} is what nodes of an earlier version
+ * wrote before their lead's transaction; such a claim is answered 409 while it is recent and taken
+ * over once abandoned, as those nodes did.
  */
 public final class IdempotencyClaims {
 
@@ -39,26 +45,35 @@ public final class IdempotencyClaims {
   public record Replay(int status, String body, UUID leadId) implements Outcome {}
 
   /**
-   * Claims the tenant's key for a request whose body hashes to {@code hash}.
+   * Claims the tenant's key for a request whose body hashes to {@code hash}, in the transaction that
+   * stores its lead; a clash fails the statement, and with it the transaction.
+   */
+  public Won claim(Handle transaction, UUID tenantId, String key, String hash) {
+    UUID token = UUID.randomUUID();
+    transaction.attach(IdempotencyDao.class).claim(tenantId, key, hash, token, clock.instant());
+    return new Won(token);
+  }
+
+  /**
+   * What a request whose lead's transaction failed gets, decided by the key's row as committed now:
+   * the first answer, a refusal, or the key itself when its claim was abandoned.
    *
+   * @param failure why the transaction failed, thrown again when no row explains it
    * @throws IdempotencyKeyReused if the key was used with another body
    * @throws IdempotencyKeyInFlight if a request with the key is still running
    */
-  public Outcome claim(UUID tenantId, String key, String hash) {
-    UUID token = UUID.randomUUID();
-    Instant now = clock.instant();
-    try {
-      jdbi.useExtension(IdempotencyDao.class, dao -> dao.claim(tenantId, key, hash, token, now));
-      return new Won(token);
-    } catch (RuntimeException clash) {
-      // Whatever the database calls a clash (unique violation, or a lock conflict on H2), the row
-      // that caused it is what decides; without a row the failure was something else.
-      Optional<IdempotencyRecord> existing = jdbi.withExtension(IdempotencyDao.class, dao -> dao.find(tenantId, key));
-      if (existing.isEmpty()) {
-        throw clash;
+  public Outcome afterFailure(UUID tenantId, String key, String hash, RuntimeException failure) {
+    // Whatever the database calls a clash (unique violation, or a lock timeout on H2 while the
+    // other transaction still runs), the committed row is what decides; without one, a lock
+    // timeout means the other request is still in flight and anything else was no clash.
+    Optional<IdempotencyRecord> existing = jdbi.withExtension(IdempotencyDao.class, dao -> dao.find(tenantId, key));
+    if (existing.isEmpty()) {
+      if (SqlErrors.isLockTimeout(failure)) {
+        throw new IdempotencyKeyInFlight();
       }
-      return existingClaim(tenantId, key, hash, existing.get(), token, now);
+      throw failure;
     }
+    return existingClaim(tenantId, key, hash, existing.get(), UUID.randomUUID(), clock.instant());
   }
 
   private Outcome existingClaim(
@@ -91,7 +106,7 @@ public final class IdempotencyClaims {
     }
   }
 
-  /** Gives up the claim after the request failed, so that the client's retry can claim it again. */
+  /** Gives up a taken-over claim after the request failed, so that the client's retry can claim it again. */
   public void release(UUID tenantId, String key, Won claim) {
     jdbi.useExtension(IdempotencyDao.class, dao -> dao.release(tenantId, key, claim.token()));
   }

@@ -34,6 +34,12 @@ public final class StartedConnectorsGate implements RolloutGate {
     return !enabledConnectors(tenantId, Set.of(connectorId)).isEmpty();
   }
 
+  /** The started plugins are this gate's whole state, read at every call: never stale. */
+  @Override
+  public boolean isStateFresh() {
+    return true;
+  }
+
   @Override
   public Set<String> enabledConnectors(UUID tenantId, Collection<String> connectorIds) {
     if (tenants.apply(tenantId).filter(Tenant::isActive).isEmpty()) {

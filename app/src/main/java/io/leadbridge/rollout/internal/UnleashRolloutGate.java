@@ -7,6 +7,7 @@ import io.leadbridge.flags.ConnectorFlags;
 import io.leadbridge.rollout.FlagAvailability;
 import io.leadbridge.rollout.RolloutGate;
 import io.leadbridge.tenants.Tenant;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,25 @@ public final class UnleashRolloutGate implements RolloutGate {
 
   private final Unleash unleash;
   private final Function<UUID, Optional<Tenant>> tenants;
+  private final FetchWatch fetches;
+  private final Duration staleAfter;
 
-  public UnleashRolloutGate(Unleash unleash, Function<UUID, Optional<Tenant>> tenants) {
+  /**
+   * @param fetches the client's fetches, as the SDK reports them
+   * @param staleAfter how long after the last successful fetch the state still counts as fresh
+   */
+  public UnleashRolloutGate(
+      Unleash unleash, Function<UUID, Optional<Tenant>> tenants, FetchWatch fetches, Duration staleAfter) {
     this.unleash = unleash;
     this.tenants = tenants;
+    this.fetches = fetches;
+    this.staleAfter = staleAfter;
+  }
+
+  /** Fresh while the last fetch succeeded within {@code staleAfter}; the health check uses the same bound. */
+  @Override
+  public boolean isStateFresh() {
+    return fetches.status(staleAfter).current();
   }
 
   @Override
