@@ -64,7 +64,15 @@ public final class ProcessHubs implements AutoCloseable {
    * @param lease {@code delivery.lease}, longer than the call timeout
    */
   public synchronized HubProcess node(String name, Duration callTimeout, Duration lease) {
-    Map<String, String> environment = new HashMap<>();
+    return node(name, callTimeout, lease, Map.of());
+  }
+
+  /**
+   * A new node (not started) as above, with more of the environment {@code hub-process.yml} reads
+   * (e.g. {@code LEADBRIDGE_API_TENANT_WRITES}).
+   */
+  public synchronized HubProcess node(String name, Duration callTimeout, Duration lease, Map<String, String> settings) {
+    Map<String, String> environment = new HashMap<>(settings);
     environment.put("LEADBRIDGE_PORT", String.valueOf(freePort()));
     environment.put("LEADBRIDGE_ADMIN_PORT", String.valueOf(freePort()));
     environment.put("LEADBRIDGE_DATA_DIR", directory("data-" + name).toString());
@@ -92,10 +100,7 @@ public final class ProcessHubs implements AutoCloseable {
   /** Creates a tenant with a HubSpot integration on the simulator through a node's API. */
   public Tenant tenantWithHubSpot(HubProcess node, HubSpotSimulator vendor, String token) {
     Api api = node.api();
-    String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID tenantId = UUID.fromString(created(api.postJson("/v1/tenants", operatorKey(),
-        "{\"name\":\"Dealer " + slug + "\",\"slug\":\"" + slug + "\",\"attributes\":{\"tier\":\"pro\","
-            + "\"region\":\"us-east\"}}")));
+    UUID tenantId = createTenant(api);
     String admin = key(api, tenantId, Role.TENANT_ADMIN);
     created(api.postJson("/v1/integrations/third-party", admin,
         "{\"connector\":\"hubspot\",\"name\":\"CRM\",\"baseUrl\":\"" + vendor.baseUri()
@@ -103,10 +108,23 @@ public final class ProcessHubs implements AutoCloseable {
     return new Tenant(tenantId, key(api, tenantId, Role.TENANT_WRITER));
   }
 
+  /** Creates a tenant without integrations through a node's API: its leads are stored, not sent. */
+  public Tenant tenant(HubProcess node) {
+    UUID tenantId = createTenant(node.api());
+    return new Tenant(tenantId, key(node.api(), tenantId, Role.TENANT_WRITER));
+  }
+
   /** Kills every node still running. */
   @Override
   public synchronized void close() {
     nodes.forEach(HubProcess::kill);
+  }
+
+  private UUID createTenant(Api api) {
+    String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    return UUID.fromString(created(api.postJson("/v1/tenants", operatorKey(),
+        "{\"name\":\"Dealer " + slug + "\",\"slug\":\"" + slug + "\",\"attributes\":{\"tier\":\"pro\","
+            + "\"region\":\"us-east\"}}")));
   }
 
   private String key(Api api, UUID tenantId, Role role) {
