@@ -107,7 +107,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
   }
 
   /** {@code Retry-After} counts whole seconds; rounding up (and at least 1) never invites an early retry. */
-  static long wholeSeconds(Duration wait) {
+  private static long wholeSeconds(Duration wait) {
     long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
     return Math.max(1, seconds);
   }
