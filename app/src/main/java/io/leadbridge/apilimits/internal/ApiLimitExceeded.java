@@ -36,7 +36,7 @@ final class ApiLimitExceeded extends LeadbridgeException {
   }
 
   /** "minute", "10 minutes", "hour", "90 seconds": the window as the detail says it. */
-  static String inWords(Duration window) {
+  private static String inWords(Duration window) {
     long seconds = window.getSeconds();
     if (seconds % 3600 == 0) {
       return count(seconds / 3600, "hour");

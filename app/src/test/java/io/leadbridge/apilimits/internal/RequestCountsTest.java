@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -126,6 +127,14 @@ class RequestCountsTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void onPostgresqlTheCountsAreUnloggedSoACountWaitsForNoDisk() {
+    Jdbi jdbi = TestDatabases.migrated(Db.POSTGRES);
+    String persistence = jdbi.withHandle(h -> h.createQuery(
+        "SELECT relpersistence FROM pg_class WHERE relname = 'api_request_counts'").mapTo(String.class).one());
+    assertThat(persistence).isEqualTo("u");
   }
 
   private static RequestCounts counts(Jdbi jdbi, Db db) {
