@@ -7,6 +7,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.leadbridge.apilimits.ApiLimits;
 import io.leadbridge.audit.Actor;
 import io.leadbridge.audit.AuditResource;
 import io.leadbridge.audit.AuditTrail;
@@ -95,6 +96,8 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
         tenantId -> credentials.vault().shredTenant(tenantId, Actor.system("offboarding"));
     TenantsModule tenants = new TenantsModule(jdbi, clock, List.of(shredCredentials));
     ApiKeyAuthentication.install(environment.jersey(), tenants.keyStore());
+    ApiLimits.install(environment.jersey(), config.getApiLimits(), jdbi,
+        DatabaseVendor.fromJdbcUrl(config.database().getUrl()), environment.metrics());
     tenants.resources().forEach(environment.jersey()::register);
     environment.jersey().register(new AuditResource(audit));
 

@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.leadbridge.apilimits.ApiLimitsConfiguration;
 import io.leadbridge.connectors.ConnectorsConfiguration;
 import io.leadbridge.credentials.KeysConfiguration;
 import io.leadbridge.delivery.DeliveryConfiguration;
@@ -40,6 +41,8 @@ public class LeadbridgeConfiguration extends Configuration {
   @Valid @NotNull private RolloutConfiguration rollout = new RolloutConfiguration();
 
   @Valid @NotNull private DeliveryConfiguration delivery = new DeliveryConfiguration();
+
+  @Valid @NotNull private ApiLimitsConfiguration apiLimits = new ApiLimitsConfiguration();
 
   /** Sets the defaults that keep the admin port private and errors uniform. */
   public LeadbridgeConfiguration() {
@@ -130,6 +133,16 @@ public class LeadbridgeConfiguration extends Configuration {
   @JsonProperty("delivery")
   public void setDelivery(DeliveryConfiguration delivery) {
     this.delivery = delivery;
+  }
+
+  @JsonProperty("apiLimits")
+  public ApiLimitsConfiguration getApiLimits() {
+    return apiLimits;
+  }
+
+  @JsonProperty("apiLimits")
+  public void setApiLimits(ApiLimitsConfiguration apiLimits) {
+    this.apiLimits = apiLimits;
   }
 
   /** The JDBC settings, for code that only needs the database. */

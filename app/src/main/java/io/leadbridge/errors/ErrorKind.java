@@ -12,6 +12,8 @@ public enum ErrorKind {
   CONFLICT(409),
   /** The caller may not do this (403). */
   FORBIDDEN(403),
+  /** The caller spent its request budget; the request can be retried after the time it names (429). */
+  TOO_MANY_REQUESTS(429),
   /** A dependency the request needs is down; the request can be retried (503). */
   UNAVAILABLE(503),
   /** A dependency did not answer within the request's time limit; the request can be retried (504). */

@@ -1,7 +1,9 @@
 package io.leadbridge.errors;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Root of every module's unchecked exception hierarchy, so that one mapper turns all of them into
@@ -41,5 +43,13 @@ public abstract class LeadbridgeException extends RuntimeException {
 
   public List<FieldError> fieldErrors() {
     return fieldErrors;
+  }
+
+  /**
+   * How long the caller should wait before trying again, sent as {@code Retry-After}; empty unless
+   * the failure passes with time (a spent request budget).
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.empty();
   }
 }

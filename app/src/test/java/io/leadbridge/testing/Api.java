@@ -35,6 +35,16 @@ public final class Api {
     return send("POST", path, key, "application/json", json);
   }
 
+  /** {@code POST /v1/leads} with an {@code Idempotency-Key}, as a tenant's systems send a lead. */
+  public HttpResponse<String> postLead(String key, String idempotencyKey, String json) {
+    return send(HttpRequest.newBuilder(uri("/v1/leads")).timeout(Duration.ofSeconds(20))
+        .header("Authorization", "Bearer " + key)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", idempotencyKey)
+        .POST(BodyPublishers.ofString(json))
+        .build());
+  }
+
   /** Any request; {@code key}, {@code contentType} and {@code body} may each be null. */
   public HttpResponse<String> send(String method, String path, String key, String contentType, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));

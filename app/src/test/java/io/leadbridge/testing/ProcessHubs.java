@@ -68,8 +68,8 @@ public final class ProcessHubs implements AutoCloseable {
   }
 
   /**
-   * A new node (not started), with more of its settings from {@code settings} (environment
-   * variables of {@code hub-process.yml}, such as {@code LEADBRIDGE_MAX_BATCH_SIZE}).
+   * A new node (not started), with more of the environment {@code hub-process.yml} reads (such as
+   * {@code LEADBRIDGE_MAX_BATCH_SIZE} or {@code LEADBRIDGE_API_TENANT_WRITES}).
    */
   public synchronized HubProcess node(String name, Duration callTimeout, Duration lease, Map<String, String> settings) {
     Map<String, String> environment = new HashMap<>(settings);
@@ -103,10 +103,7 @@ public final class ProcessHubs implements AutoCloseable {
    */
   public Tenant tenantWithHubSpot(HubProcess node, HubSpotSimulator vendor, String token) {
     Api api = node.api();
-    String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID tenantId = UUID.fromString(created(api.postJson("/v1/tenants", operatorKey(),
-        "{\"name\":\"Dealer " + slug + "\",\"slug\":\"" + slug + "\",\"attributes\":{\"tier\":\"pro\","
-            + "\"region\":\"us-east\"}}")));
+    UUID tenantId = createTenant(api);
     String admin = key(api, tenantId, Role.TENANT_ADMIN);
     String integration = created(api.postJson("/v1/integrations/third-party", admin,
         "{\"connector\":\"hubspot\",\"name\":\"CRM\",\"baseUrl\":\"" + vendor.baseUri()
@@ -118,10 +115,23 @@ public final class ProcessHubs implements AutoCloseable {
     return new Tenant(tenantId, key(api, tenantId, Role.TENANT_WRITER));
   }
 
+  /** Creates a tenant without integrations through a node's API: its leads are stored, not sent. */
+  public Tenant tenant(HubProcess node) {
+    UUID tenantId = createTenant(node.api());
+    return new Tenant(tenantId, key(node.api(), tenantId, Role.TENANT_WRITER));
+  }
+
   /** Kills every node still running. */
   @Override
   public synchronized void close() {
     nodes.forEach(HubProcess::kill);
+  }
+
+  private UUID createTenant(Api api) {
+    String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    return UUID.fromString(created(api.postJson("/v1/tenants", operatorKey(),
+        "{\"name\":\"Dealer " + slug + "\",\"slug\":\"" + slug + "\",\"attributes\":{\"tier\":\"pro\","
+            + "\"region\":\"us-east\"}}")));
   }
 
   private String key(Api api, UUID tenantId, Role role) {

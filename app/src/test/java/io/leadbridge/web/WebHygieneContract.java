@@ -29,6 +29,8 @@ public abstract class WebHygieneContract extends HubTest {
       "/.env", "/.git/config", "/config.php", "/wp-admin/", "/wp-login.php", "/actuator/env",
       "/server-status", "/.aws/credentials", "/.DS_Store", "/backup.sql");
 
+  private static final List<String> HTTP_METHODS = List.of("get", "head", "post", "put", "patch", "delete", "options");
+
   @Test
   void probePathsAre404WithNoContentOnBothPorts() {
     for (Api port : List.of(hub().api(), hub().admin())) {
@@ -114,6 +116,23 @@ public abstract class WebHygieneContract extends HubTest {
     assertThat(doc.get("paths").has("/v1/tenants")).isTrue();
     assertThat(doc.get("paths").has("/v1/tenants/{tenantId}/api-keys/{keyId}")).isTrue();
     assertThat(doc.get("paths").get("/v1/me").get("get").has("requestBody")).as("@Auth is not a body").isFalse();
+  }
+
+  @Test
+  void openApiSaysEveryV1OperationMayBeRateLimitedWithRetryAfter() {
+    JsonNode doc = Hub.json(hub().api().get("/openapi.json", null));
+    JsonNode rateLimited = doc.at("/components/responses/RateLimited");
+    assertThat(rateLimited.at("/headers/Retry-After/schema/type").asText()).isEqualTo("integer");
+    assertThat(rateLimited.at("/content/application~1problem+json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/Problem");
+    assertThat(doc.at("/components/schemas/Problem/properties").has("errorId")).isTrue();
+    assertThat(doc.at("/info/description").asText()).contains("429", "rate_limited", "Retry-After");
+    doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+      if (path.getKey().startsWith("/v1/") && HTTP_METHODS.contains(operation.getKey())) {
+        assertThat(operation.getValue().at("/responses/429/$ref").asText())
+            .as(operation.getKey() + " " + path.getKey()).isEqualTo("#/components/responses/RateLimited");
+      }
+    }));
   }
 
   @Test

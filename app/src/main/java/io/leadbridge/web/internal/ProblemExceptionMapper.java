@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -100,7 +101,15 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       LOG.error("errorId={} internal failure: {}", problem.errorId(), e.code(), SafeFailure.of(e));
       return respond(problem);
     }
-    return respond(Problem.of(e.kind().status(), e.code(), e.getMessage(), e.fieldErrors()));
+    Response.ResponseBuilder response = builder(Problem.of(e.kind().status(), e.code(), e.getMessage(), e.fieldErrors()));
+    e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, wholeSeconds(wait)));
+    return response.build();
+  }
+
+  /** {@code Retry-After} counts whole seconds; rounding up (and at least 1) never invites an early retry. */
+  private static long wholeSeconds(Duration wait) {
+    long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    return Math.max(1, seconds);
   }
 
   private static Problem fromJson(JsonProcessingException e) {
