@@ -48,7 +48,8 @@ final class HeldReleaser {
 
   private boolean reasonGone(String reason, DeliveryRoute route) {
     return switch (reason) {
-      case CONNECTOR_NOT_ENABLED -> parts.gate().isEnabled(route.connectorId(), route.tenantId());
+      // Only on a fresh flag state: a node cut off from Unleash keeps holding rather than release on stale flags.
+      case CONNECTOR_NOT_ENABLED -> parts.gate().mayRelease(route.connectorId(), route.tenantId());
       case CONNECTOR_QUARANTINED -> !parts.registry().isQuarantined(route.connectorId());
       case INTEGRATION_DISABLED -> route.enabled();
       case OutcomeRecorder.INTEGRATION_PAUSED -> route.status() == IntegrationStatus.ACTIVE;
