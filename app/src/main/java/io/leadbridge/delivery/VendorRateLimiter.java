@@ -42,13 +42,18 @@ public final class VendorRateLimiter implements IntegrationRateLimits {
     while (true) {
       Wait wait = pacing.take(key, profile);
       if (wait.none()) {
-        return Permit.GRANTED;
+        return wait.send().map(Permit::granted).orElse(Permit.GRANTED);
       }
       if (clock.instant().plus(wait.duration()).isAfter(deadline)) {
         return Permit.throttled(wait.duration(), wait.scope());
       }
       Thread.sleep(Math.max(1, wait.duration().toMillis()));
     }
+  }
+
+  @Override
+  public void finished(IntegrationKey key, Permit permit) {
+    permit.send().ifPresent(send -> pacing.finished(key, send));
   }
 
   @Override

@@ -18,6 +18,7 @@ public final class RecordingRateLimits implements IntegrationRateLimits {
   private volatile Permit answer = Permit.GRANTED;
   private final List<IntegrationKey> acquired = new CopyOnWriteArrayList<>();
   private final List<Map.Entry<IntegrationKey, RateLimitReport>> reports = new CopyOnWriteArrayList<>();
+  private final List<Permit> finished = new CopyOnWriteArrayList<>();
   private final List<Map.Entry<IntegrationKey, Duration>> retryAfters = new CopyOnWriteArrayList<>();
 
   /** From now on, every acquire answers {@code permit}. */
@@ -41,6 +42,16 @@ public final class RecordingRateLimits implements IntegrationRateLimits {
   public Permit acquire(IntegrationKey key, RateLimitProfile profile, Instant deadline) {
     acquired.add(key);
     return answer;
+  }
+
+  @Override
+  public void finished(IntegrationKey key, Permit permit) {
+    finished.add(permit);
+  }
+
+  /** The permits whose requests ended, in order. */
+  public List<Permit> finished() {
+    return List.copyOf(finished);
   }
 
   @Override

@@ -6,10 +6,13 @@ import io.leadbridge.connector.api.RateLimitProfile;
 import io.leadbridge.connector.api.http.RateLimitReport;
 import io.leadbridge.connector.api.http.RateLimitScope;
 import io.leadbridge.connectors.IntegrationKey;
+import io.leadbridge.connectors.IntegrationRateLimits;
 import io.leadbridge.delivery.internal.NodePacing;
 import io.leadbridge.simulators.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +68,29 @@ class VendorRateLimiterTest {
     assertThat(limiter.waitFor(key)).isEqualTo(Duration.ofSeconds(30));
   }
 
+  /** One request that is granted and answered at once, then the clock moves on. */
   private void sendAndAdvance(Duration after) throws InterruptedException {
-    assertThat(limiter.acquire(key, THREE_PER_WINDOW, clock.instant()).granted()).isTrue();
+    IntegrationRateLimits.Permit permit = limiter.acquire(key, THREE_PER_WINDOW, clock.instant());
+    assertThat(permit.granted()).isTrue();
+    limiter.finished(key, permit);
     clock.advance(after);
+  }
+
+  @Test
+  void aRequestStillUnderWayHoldsItsPlaceUntilAWindowAfterItEnds() throws Exception {
+    List<IntegrationRateLimits.Permit> underWay = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      underWay.add(limiter.acquire(key, THREE_PER_WINDOW, clock.instant()));
+    }
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(limiter.waitFor(key)).as("however slow, the vendor may not have counted them yet")
+        .isEqualTo(WINDOW.plus(GUARD));
+    limiter.finished(key, underWay.get(0));
+    clock.advance(WINDOW.plus(GUARD).minusMillis(1));
+    assertThat(limiter.waitFor(key)).isEqualTo(Duration.ofMillis(1));
+    clock.advance(Duration.ofMillis(1));
+    assertThat(limiter.waitFor(key)).isZero();
   }
 
   private static RateLimitReport windowReport(long remaining) {

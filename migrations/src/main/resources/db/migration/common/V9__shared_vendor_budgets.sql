@@ -20,12 +20,17 @@ CREATE TABLE vendor_budgets (
     CONSTRAINT ck_vendor_budgets_scope CHECK (pause_scope IS NULL OR pause_scope IN ('window', 'daily'))
 );
 
--- The sends inside each account's rolling window: an exact log, not a token bucket (which lets up
--- to twice the limit into one rolling window). Older sends are deleted as new ones are granted.
+-- The requests that may be inside each account's rolling window: an exact log, not a token bucket
+-- (which lets up to twice the limit into one rolling window). A request counts from when it is
+-- granted until a window after it ended (the vendor saw it by then, if ever), so the log stays exact
+-- however long a request takes to reach the vendor. Rows out of every window are deleted as new
+-- requests are granted.
 CREATE TABLE vendor_budget_sends (
+    id               UUID                     NOT NULL PRIMARY KEY,
     connector_id     VARCHAR(64)              NOT NULL,
     account          VARCHAR(200)             NOT NULL,
-    sent_at          TIMESTAMP WITH TIME ZONE NOT NULL
+    sent_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    finished_at      TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX ix_vendor_budget_sends ON vendor_budget_sends (connector_id, account, sent_at);
 

@@ -45,6 +45,7 @@ final class CallContext implements ConnectorContext {
   private final Instant deadline;
   private final Clock clock;
   private final Sealed<Instant, IntegrationRateLimits.Permit> permits;
+  private final Sealed<IntegrationRateLimits.Permit, Boolean> finishes;
   private final Sealed<String, Timer> exchangeTimers;
   private final Redactor redactor = new Redactor();
   private final VaultCredentials credentials;
@@ -71,6 +72,10 @@ final class CallContext implements ConnectorContext {
     IntegrationKey key = new IntegrationKey(descriptor.id(), target.tenantId(), target.integrationId(), target.account());
     IntegrationRateLimits limits = shared.rateLimits();
     this.permits = Sealed.of(until -> acquire(limits, key, descriptor, until));
+    this.finishes = Sealed.of(permit -> {
+      limits.finished(key, permit);
+      return true;
+    });
     MetricRegistry registry = shared.registry();
     String exchanges = "connectors.http.requests;connector=" + descriptor.id() + ";outcome=";
     this.exchangeTimers = Sealed.of(outcome -> registry.timer(exchanges + outcome));
@@ -170,6 +175,11 @@ final class CallContext implements ConnectorContext {
       throw new VendorTimeoutException(label + ": interrupted", null);
     }
     return permit;
+  }
+
+  /** Tells the limiter the request of a granted permit has ended. */
+  void finished(IntegrationRateLimits.Permit permit) {
+    finishes.apply(permit);
   }
 
   /** The limiter's permit, or null (the thread's interrupt flag set again) when interrupted waiting. */

@@ -68,7 +68,13 @@ final class PinnedHttpClient implements VendorHttpClient {
     if (!permit.granted()) {
       throw new RequestThrottledException(permit.retryAfter(), permit.scope());
     }
-    Injected injected = inject(request);
+    Injected injected;
+    try {
+      injected = inject(request);
+    } catch (RuntimeException notSent) {
+      call.finished(permit);
+      throw notSent;
+    }
     long started = System.nanoTime();
     String outcome = "error";
     try {
@@ -80,6 +86,7 @@ final class PinnedHttpClient implements VendorHttpClient {
       throw e;
     } finally {
       injected.wipe();
+      call.finished(permit);
       call.recordExchange(label, outcome, Duration.ofNanos(System.nanoTime() - started));
     }
   }

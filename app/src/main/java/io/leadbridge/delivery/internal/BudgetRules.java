@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.UUID;
 
 /**
  * The rules of one vendor account's budget, the same whether it lives in this node's memory or in
@@ -16,6 +17,11 @@ import java.time.ZonedDateTime;
 final class BudgetRules {
 
   private static final Duration LONGEST_PAUSE = Duration.ofDays(1);
+  /**
+   * A request still under way this long after its window is taken to have died with its node: no
+   * call lasts longer ({@code delivery.callTimeout} is at most 5 minutes).
+   */
+  private static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
   private final Duration guard;
 
@@ -36,22 +42,26 @@ final class BudgetRules {
     }
     Duration span = span(row);
     Instant since = now.minus(span);
-    int sent = log.countAfter(since);
+    Instant stale = since.minus(STALE_AFTER);
+    int sent = log.inWindow(since, stale);
     if (sent < row.limit()) {
       return Wait.NONE;
     }
-    // The call may go once enough of the window's sends have left it for one more to fit.
-    Instant frees = log.nthAfter(since, sent - row.limit()).orElse(now).plus(span);
+    // The call may go once enough of the window's requests have left it for one more to fit.
+    Instant frees = log.nthEnd(since, stale, now, sent - row.limit()).orElse(now).plus(span);
     return new Wait(Duration.between(now, frees), RateLimitScope.WINDOW);
   }
 
   /** Counts a call that goes now; call only after {@link #waitAt} said none. */
-  void spend(BudgetRow row, SendLog log, Instant now) {
-    log.forgetUpTo(now.minus(span(row)));
-    log.add(now);
+  Wait spend(BudgetRow row, SendLog log, Instant now) {
+    Instant since = now.minus(span(row));
+    log.forget(since, since.minus(STALE_AFTER));
+    UUID send = UUID.randomUUID();
+    log.add(send, now);
     if (row.dayLimit > 0) {
       row.dayUsed++;
     }
+    return Wait.granted(send);
   }
 
   /** Learns from the vendor's headers: its own limit, and a pause when nothing remains. */
@@ -85,7 +95,8 @@ final class BudgetRules {
   private Instant nextFree(BudgetRow row, SendLog log, RateLimitReport report, Instant now) {
     if (report.scope() == RateLimitScope.WINDOW) {
       Duration window = report.window().orElse(row.window);
-      return log.nthAfter(now.minus(window), 0).map(oldest -> oldest.plus(window).plus(guard))
+      Instant since = now.minus(window);
+      return log.nthEnd(since, since.minus(STALE_AFTER), now, 0).map(oldest -> oldest.plus(window).plus(guard))
           .orElseGet(() -> now.plus(window));
     }
     return report.window().map(now::plus).orElseGet(() -> nextMidnight(row, now));

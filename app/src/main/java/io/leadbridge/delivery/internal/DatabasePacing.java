@@ -51,11 +51,13 @@ public final class DatabasePacing implements DeliveryPacing {
       }
       SendLog log = new DatabaseSendLog(dao, key);
       Wait wait = rules.waitAt(row, log, now);
-      if (wait.none()) {
-        rules.spend(row, log, now);
-      }
-      return wait;
+      return wait.none() ? rules.spend(row, log, now) : wait;
     });
+  }
+
+  @Override
+  public void finished(IntegrationKey key, UUID send) {
+    jdbi.useExtension(PacingDao.class, dao -> dao.finish(send, clock.apply(dao)));
   }
 
   @Override
@@ -184,23 +186,29 @@ public final class DatabasePacing implements DeliveryPacing {
     }
 
     @Override
-    public int countAfter(Instant since) {
-      return dao.countAfter(key.connectorId(), key.account(), since);
+    public int inWindow(Instant since, Instant staleBefore) {
+      return dao.inWindow(key.connectorId(), key.account(), since, staleBefore);
     }
 
     @Override
-    public Optional<Instant> nthAfter(Instant since, int skip) {
-      return dao.nthAfter(key.connectorId(), key.account(), since, skip).map(OffsetDateTime::toInstant);
+    public Optional<Instant> nthEnd(Instant since, Instant staleBefore, Instant now, int skip) {
+      return dao.nthEnd(key.connectorId(), key.account(), since, staleBefore, now, skip)
+          .map(OffsetDateTime::toInstant);
     }
 
     @Override
-    public void add(Instant sentAt) {
-      dao.addSend(key.connectorId(), key.account(), sentAt);
+    public void add(UUID send, Instant grantedAt) {
+      dao.addSend(send, key.connectorId(), key.account(), grantedAt);
     }
 
     @Override
-    public void forgetUpTo(Instant upTo) {
-      dao.forgetUpTo(key.connectorId(), key.account(), upTo);
+    public void finish(UUID send, Instant endedAt) {
+      dao.finish(send, endedAt);
+    }
+
+    @Override
+    public void forget(Instant endedUpTo, Instant staleBefore) {
+      dao.forgetSends(key.connectorId(), key.account(), endedUpTo, staleBefore);
     }
   }
 }

@@ -18,8 +18,14 @@ import java.util.UUID;
  */
 public interface DeliveryPacing {
 
-  /** Spends one call of the account's budget if a call may go now; else says how long until one may. */
+  /**
+   * Spends one call of the account's budget if a call may go now (the wait is none and names the
+   * counted request); else says how long until one may.
+   */
   Wait take(IntegrationKey key, RateLimitProfile profile);
+
+  /** The request counted as {@code send} has ended: it leaves the window a window from now. */
+  void finished(IntegrationKey key, UUID send);
 
   /** How long until a call may go, spending nothing; none for an account not called yet. */
   Wait peek(IntegrationKey key);

@@ -7,9 +7,8 @@ import io.leadbridge.connectors.IntegrationKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,10 +42,17 @@ public final class NodePacing implements DeliveryPacing {
       }
       Instant now = clock.instant();
       Wait wait = rules.waitAt(budget.row, budget.log, now);
-      if (wait.none()) {
-        rules.spend(budget.row, budget.log, now);
+      return wait.none() ? rules.spend(budget.row, budget.log, now) : wait;
+    }
+  }
+
+  @Override
+  public void finished(IntegrationKey key, UUID send) {
+    Budget budget = budgets.get(Account.of(key));
+    if (budget != null) {
+      synchronized (budget) {
+        budget.log.finish(send, clock.instant());
       }
-      return wait;
     }
   }
 
@@ -123,40 +129,50 @@ public final class NodePacing implements DeliveryPacing {
     }
   }
 
-  /** A send log in a deque, oldest first; not thread-safe. */
+  /** A send log in memory, in grant order; not thread-safe. */
   private static final class MemorySendLog implements SendLog {
-    private final ArrayDeque<Instant> sends = new ArrayDeque<>();
+    private final Map<UUID, Send> sends = new LinkedHashMap<>();
 
     @Override
-    public int countAfter(Instant since) {
-      int count = 0;
-      Iterator<Instant> newest = sends.descendingIterator();
-      while (newest.hasNext() && newest.next().isAfter(since)) {
-        count++;
+    public int inWindow(Instant since, Instant staleBefore) {
+      return (int) sends.values().stream().filter(s -> s.counts(since, staleBefore)).count();
+    }
+
+    @Override
+    public Optional<Instant> nthEnd(Instant since, Instant staleBefore, Instant now, int skip) {
+      return sends.values().stream().filter(s -> s.counts(since, staleBefore))
+          .map(s -> s.endedAt == null ? now : s.endedAt).sorted().skip(skip).findFirst();
+    }
+
+    @Override
+    public void add(UUID send, Instant grantedAt) {
+      sends.put(send, new Send(grantedAt));
+    }
+
+    @Override
+    public void finish(UUID send, Instant endedAt) {
+      Send found = sends.get(send);
+      if (found != null && found.endedAt == null) {
+        found.endedAt = endedAt;
       }
-      return count;
     }
 
     @Override
-    public Optional<Instant> nthAfter(Instant since, int skip) {
-      int seen = 0;
-      for (Instant sent : sends) {
-        if (sent.isAfter(since) && seen++ == skip) {
-          return Optional.of(sent);
-        }
+    public void forget(Instant endedUpTo, Instant staleBefore) {
+      sends.values().removeIf(s -> s.endedAt == null ? !s.grantedAt.isAfter(staleBefore) : !s.endedAt.isAfter(endedUpTo));
+    }
+
+    /** One request: granted, and ended once it ended. */
+    private static final class Send {
+      final Instant grantedAt;
+      Instant endedAt;
+
+      Send(Instant grantedAt) {
+        this.grantedAt = grantedAt;
       }
-      return Optional.empty();
-    }
 
-    @Override
-    public void add(Instant sentAt) {
-      sends.addLast(sentAt);
-    }
-
-    @Override
-    public void forgetUpTo(Instant upTo) {
-      while (!sends.isEmpty() && !sends.peekFirst().isAfter(upTo)) {
-        sends.pollFirst();
+      boolean counts(Instant since, Instant staleBefore) {
+        return endedAt == null ? grantedAt.isAfter(staleBefore) : endedAt.isAfter(since);
       }
     }
   }

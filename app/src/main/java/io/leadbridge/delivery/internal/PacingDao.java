@@ -81,22 +81,31 @@ interface PacingDao {
   @RegisterConstructorMapper(DeliveryPacing.Account.class)
   List<DeliveryPacing.Account> accountsInUse(@Bind("since") Instant since, @Bind("now") Instant now);
 
-  @SqlQuery("SELECT COUNT(*) FROM vendor_budget_sends WHERE connector_id = :connector AND account = :account"
-      + " AND sent_at > :since")
-  int countAfter(@Bind("connector") String connectorId, @Bind("account") String account,
-      @Bind("since") Instant since);
+  /** Requests that may be in the window: ended after {@code since}, or under way and not stale. */
+  String IN_WINDOW = " FROM vendor_budget_sends WHERE connector_id = :connector AND account = :account"
+      + " AND (finished_at > :since OR (finished_at IS NULL AND sent_at > :stale))";
 
-  @SqlQuery("SELECT sent_at FROM vendor_budget_sends WHERE connector_id = :connector AND account = :account"
-      + " AND sent_at > :since ORDER BY sent_at LIMIT 1 OFFSET :skip")
-  Optional<OffsetDateTime> nthAfter(@Bind("connector") String connectorId, @Bind("account") String account,
-      @Bind("since") Instant since, @Bind("skip") int skip);
+  @SqlQuery("SELECT COUNT(*)" + IN_WINDOW)
+  int inWindow(@Bind("connector") String connectorId, @Bind("account") String account,
+      @Bind("since") Instant since, @Bind("stale") Instant staleBefore);
 
-  @SqlUpdate("INSERT INTO vendor_budget_sends (connector_id, account, sent_at) VALUES (:connector, :account, :at)")
-  void addSend(@Bind("connector") String connectorId, @Bind("account") String account, @Bind("at") Instant at);
+  @SqlQuery("SELECT COALESCE(finished_at, :now) AS ends" + IN_WINDOW + " ORDER BY ends LIMIT 1 OFFSET :skip")
+  Optional<OffsetDateTime> nthEnd(@Bind("connector") String connectorId, @Bind("account") String account,
+      @Bind("since") Instant since, @Bind("stale") Instant staleBefore, @Bind("now") Instant now,
+      @Bind("skip") int skip);
+
+  @SqlUpdate("INSERT INTO vendor_budget_sends (id, connector_id, account, sent_at) VALUES (:id, :connector,"
+      + " :account, :at)")
+  void addSend(@Bind("id") UUID send, @Bind("connector") String connectorId, @Bind("account") String account,
+      @Bind("at") Instant at);
+
+  @SqlUpdate("UPDATE vendor_budget_sends SET finished_at = :at WHERE id = :id AND finished_at IS NULL")
+  int finish(@Bind("id") UUID send, @Bind("at") Instant at);
 
   @SqlUpdate("DELETE FROM vendor_budget_sends WHERE connector_id = :connector AND account = :account"
-      + " AND sent_at <= :upTo")
-  int forgetUpTo(@Bind("connector") String connectorId, @Bind("account") String account, @Bind("upTo") Instant upTo);
+      + " AND (finished_at <= :upTo OR (finished_at IS NULL AND sent_at <= :stale))")
+  int forgetSends(@Bind("connector") String connectorId, @Bind("account") String account,
+      @Bind("upTo") Instant endedUpTo, @Bind("stale") Instant staleBefore);
 
   /** The database's own clock, read when called (not the transaction's start): the one clock every node shares. */
   @SqlQuery("SELECT clock_timestamp()")

@@ -55,6 +55,7 @@ class PinnedHttpClientTest {
     assertThat(seen.rawQuery()).isEqualTo("q=a%20b%26c%3Dd&limit=10");
     assertThat(seen.header("User-Agent")).isEqualTo("Leadbridge/test");
     assertThat(calls.limits.acquired()).containsExactly(new IntegrationKey("acme", Calls.TENANT, Calls.INTEGRATION));
+    assertThat(calls.limits.finished()).as("the limiter hears the request ended, once").hasSize(1);
   }
 
   @Test

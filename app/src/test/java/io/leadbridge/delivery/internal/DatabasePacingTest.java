@@ -8,6 +8,7 @@ import io.leadbridge.connector.api.http.RateLimitScope;
 import io.leadbridge.connectors.IntegrationKey;
 import io.leadbridge.storage.DatabaseVendor;
 import io.leadbridge.testing.Db;
+import io.leadbridge.testing.Poll;
 import io.leadbridge.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,6 +106,23 @@ class DatabasePacingTest {
     }
 
     assertThat(granted).as("200 attempts within one window, 10 permits").hasSize(10);
+  }
+
+  @Test
+  void aRequestUnderWayOnOneNodeCountsOnEveryNodeUntilAWindowAfterItEnded() {
+    IntegrationKey account = onAccount("portal:slow");
+    RateLimitProfile onePerSecond = RateLimitProfile.of(1, Duration.ofSeconds(1));
+    Wait granted = nodeA.take(account, onePerSecond);
+    Poll.sleep(1_500);
+
+    Wait underWay = nodeB.take(account, onePerSecond);
+    nodeA.finished(account, granted.send().orElseThrow());
+    Wait justEnded = nodeB.take(account, onePerSecond);
+
+    assertThat(granted.none()).isTrue();
+    assertThat(underWay.none()).as("granted 1.5 s ago, not answered yet").isFalse();
+    assertThat(justEnded.none()).isFalse();
+    assertThat(justEnded.duration()).isBetween(Duration.ofMillis(900), Duration.ofSeconds(1).plus(GUARD));
   }
 
   @Test
