@@ -21,9 +21,11 @@ import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.connectors.ConnectorsModule;
 import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.delivery.DeliveryModule;
+import io.leadbridge.delivery.IntakeOutbox;
 import io.leadbridge.delivery.VendorRateLimiter;
 import io.leadbridge.flags.FlagCatalog;
 import io.leadbridge.integrations.DeliveryRoute;
+import io.leadbridge.integrations.EnabledIntegrations;
 import io.leadbridge.integrations.IntegrationsModule;
 import io.leadbridge.leads.LeadsModule;
 import io.leadbridge.rollout.RolloutModule;
@@ -115,7 +117,7 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
         tenants.tenants()::find, startedConnectors, clock);
     environment.lifecycle().manage(rollout);
     environment.healthChecks().register("rollout", rollout.healthCheck());
-    LeadsModule leads = new LeadsModule(jdbi, clock);
+    LeadsModule leads = new LeadsModule(jdbi, clock, new IntakeOutbox(EnabledIntegrations.inTables()));
     leads.resources().forEach(environment.jersey()::register);
 
     DeliveryModule delivery = new DeliveryModule(config.getDelivery(), jdbi, clock, environment.metrics(), audit,

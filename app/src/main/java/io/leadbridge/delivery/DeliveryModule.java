@@ -64,7 +64,7 @@ public final class DeliveryModule implements Managed {
         new Backoff(Duration.ofMillis(config.getBackoffBase().toMilliseconds()),
             Duration.ofMillis(config.getBackoffCap().toMilliseconds())),
         watchdog);
-    this.operations = new DeliveryOperations(jdbi, audit, clock);
+    this.operations = new DeliveryOperations(jdbi, audit, clock, collaborators.leads());
     this.activity = new ActivityCounts(jdbi, clock, parts.breakers());
     this.checks = new BulkheadChecks(parts.slots(), limiter, clock,
         Duration.ofMillis(config.getCheckTimeout().toMilliseconds()));

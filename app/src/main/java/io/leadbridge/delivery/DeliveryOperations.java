@@ -13,7 +13,8 @@ import io.leadbridge.delivery.api.ManualQueueEntryView;
 import io.leadbridge.delivery.internal.DeliveryAdminDao;
 import io.leadbridge.delivery.internal.DeliveryRow;
 import io.leadbridge.delivery.internal.ManualQueueCsv;
-import io.leadbridge.leads.DeliveryStatus;
+import io.leadbridge.leads.DeliverableLead;
+import io.leadbridge.leads.LeadQueries;
 import io.leadbridge.storage.Page;
 import io.leadbridge.storage.PageRequest;
 import io.leadbridge.web.QueryParams;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -39,11 +41,13 @@ public final class DeliveryOperations {
   private final Jdbi jdbi;
   private final AuditTrail audit;
   private final Clock clock;
+  private final LeadQueries leads;
 
-  public DeliveryOperations(Jdbi jdbi, AuditTrail audit, Clock clock) {
+  public DeliveryOperations(Jdbi jdbi, AuditTrail audit, Clock clock, LeadQueries leads) {
     this.jdbi = jdbi;
     this.audit = audit;
     this.clock = clock;
+    this.leads = leads;
   }
 
   /** Deliveries in one status (dead letters by default), of every tenant or one. */
@@ -51,7 +55,9 @@ public final class DeliveryOperations {
     String column = status.map(DeliveryOperations::checkedStatus).orElse(DeliveryStatus.DEAD.column());
     List<DeliveryRow> rows = jdbi.withExtension(DeliveryAdminDao.class, dao -> dao.page(column,
         tenantId.orElse(null), request.afterCreatedAt(), request.afterId(), request.limit() + 1));
-    return Page.fromOverfetch(rows, request, r -> PageRequest.cursorAfter(r.createdAt(), r.id())).map(DeliveryView::of);
+    Map<UUID, DeliverableLead> ofRows = leadsOf(rows);
+    return Page.fromOverfetch(rows, request, r -> PageRequest.cursorAfter(r.createdAt(), r.id()))
+        .map(r -> DeliveryView.of(r, externalId(ofRows, r)));
   }
 
   /** Makes a dead or held delivery due now with a fresh retry budget. */
@@ -61,7 +67,7 @@ public final class DeliveryOperations {
       throw new WrongDeliveryState("replay", find(deliveryId).status(), "dead or held");
     }
     audit.record(Optional.of(row.tenantId()), actor, AuditAction.DELIVERY_REPLAYED, "delivery " + deliveryId, null);
-    return DeliveryView.of(find(deliveryId));
+    return view(find(deliveryId));
   }
 
   /** Moves one dead or held delivery to its tenant's manual queue. */
@@ -72,7 +78,7 @@ public final class DeliveryOperations {
     }
     audit.record(Optional.of(row.tenantId()), actor, AuditAction.DELIVERY_MOVED_TO_MANUAL_QUEUE,
         "delivery " + deliveryId, null);
-    return DeliveryView.of(find(deliveryId));
+    return view(find(deliveryId));
   }
 
   /** Moves every held delivery of the tenant (through one connector, if given) to its manual queue. */
@@ -87,9 +93,11 @@ public final class DeliveryOperations {
   /** The tenant's manual queue: leads staff must enter by hand, oldest first. */
   public Page<ManualQueueEntryView> manualQueue(UUID tenantId, PageRequest request) {
     List<DeliveryRow> rows = manualRows(tenantId, request);
+    Map<UUID, DeliverableLead> ofRows = leadsOf(rows);
     return Page.fromOverfetch(rows, request, r -> PageRequest.cursorAfter(r.createdAt(), r.id()))
-        .map(r -> new ManualQueueEntryView(r.id(), r.leadId(), r.externalId(), r.integrationId(), r.integrationKind(),
-            r.connectorId(), r.lastErrorCode(), r.lastErrorMessage(), r.updatedAt(), lead(r)));
+        .map(r -> new ManualQueueEntryView(r.id(), r.leadId(), externalId(ofRows, r).orElse(null), r.integrationId(),
+            r.integrationKind(), r.connectorId(), r.lastErrorCode(), r.lastErrorMessage(), r.updatedAt(),
+            lead(ofRows, r)));
   }
 
   /** Writes the tenant's whole manual queue as CSV. */
@@ -99,8 +107,9 @@ public final class DeliveryOperations {
       PageRequest request = PageRequest.of(CSV_PAGE, null);
       while (true) {
         List<DeliveryRow> rows = manualRows(tenantId, request);
+        Map<UUID, DeliverableLead> ofRows = leadsOf(rows);
         for (DeliveryRow row : rows.subList(0, Math.min(rows.size(), CSV_PAGE))) {
-          out.write(ManualQueueCsv.line(row, lead(row)));
+          out.write(ManualQueueCsv.line(row, externalId(ofRows, row), lead(ofRows, row)));
         }
         if (rows.size() <= CSV_PAGE) {
           return;
@@ -134,9 +143,27 @@ public final class DeliveryOperations {
     return jdbi.withExtension(DeliveryAdminDao.class, dao -> dao.find(deliveryId)).orElseThrow(DeliveryNotFound::new);
   }
 
-  private static JsonNode lead(DeliveryRow row) {
+  private DeliveryView view(DeliveryRow row) {
+    return DeliveryView.of(row, externalId(leadsOf(List.of(row)), row));
+  }
+
+  /** The rows' leads, read through the leads module (which owns them) in one query. */
+  private Map<UUID, DeliverableLead> leadsOf(List<DeliveryRow> rows) {
+    return rows.isEmpty() ? Map.of() : leads.forDelivery(rows.stream().map(DeliveryRow::leadId).distinct().toList());
+  }
+
+  private static Optional<String> externalId(Map<UUID, DeliverableLead> leads, DeliveryRow row) {
+    return Optional.ofNullable(leads.get(row.leadId())).flatMap(lead -> lead.record().externalId());
+  }
+
+  /** The lead as stored; an empty object for one no longer stored. */
+  private static JsonNode lead(Map<UUID, DeliverableLead> leads, DeliveryRow row) {
+    DeliverableLead lead = leads.get(row.leadId());
+    if (lead == null) {
+      return JSON.createObjectNode();
+    }
     try {
-      return JSON.readTree(row.leadJson());
+      return JSON.readTree(lead.json());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored lead " + row.leadId() + " is not JSON", e);
     }

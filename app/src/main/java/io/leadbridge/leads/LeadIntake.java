@@ -7,9 +7,7 @@ import io.leadbridge.leads.api.AcceptedDeliveryView;
 import io.leadbridge.leads.api.LeadAcceptedView;
 import io.leadbridge.leads.api.LeadBody;
 import io.leadbridge.leads.internal.CanonicalJson;
-import io.leadbridge.leads.internal.DeliveryDao;
 import io.leadbridge.leads.internal.IdempotencyClaims;
-import io.leadbridge.leads.internal.IntegrationTarget;
 import io.leadbridge.leads.internal.IdempotencyClaims.Outcome;
 import io.leadbridge.leads.internal.IdempotencyClaims.Replay;
 import io.leadbridge.leads.internal.IdempotencyClaims.Won;
@@ -17,7 +15,6 @@ import io.leadbridge.leads.internal.LeadDao;
 import io.leadbridge.leads.internal.LeadValidation;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -37,11 +34,13 @@ public final class LeadIntake {
   private final Jdbi jdbi;
   private final IdempotencyClaims claims;
   private final Clock clock;
+  private final DeliveryOutbox outbox;
 
-  public LeadIntake(Jdbi jdbi, Clock clock) {
+  public LeadIntake(Jdbi jdbi, Clock clock, DeliveryOutbox outbox) {
     this.jdbi = jdbi;
     this.claims = new IdempotencyClaims(jdbi, clock);
     this.clock = clock;
+    this.outbox = outbox;
   }
 
   /**
@@ -94,15 +93,9 @@ public final class LeadIntake {
     Instant now = clock.instant();
     UUID leadId = UUID.randomUUID();
     Instant receivedAt = lead.receivedAt() == null ? now : lead.receivedAt();
-    LeadDao leads = tx.attach(LeadDao.class);
-    DeliveryDao deliveries = tx.attach(DeliveryDao.class);
-    leads.insert(leadId, tenantId, lead.externalId(), canonical, receivedAt, now);
-    List<AcceptedDeliveryView> queued = new ArrayList<>();
-    for (IntegrationTarget target : leads.enabledIntegrations(tenantId)) {
-      UUID deliveryId = UUID.randomUUID();
-      deliveries.insertPending(deliveryId, tenantId, leadId, target, now);
-      queued.add(new AcceptedDeliveryView(deliveryId, target.id(), DeliveryStatus.PENDING.column()));
-    }
+    tx.attach(LeadDao.class).insert(leadId, tenantId, lead.externalId(), canonical, receivedAt, now);
+    List<AcceptedDeliveryView> queued = outbox.enqueue(tx, tenantId, leadId, now).stream()
+        .map(d -> new AcceptedDeliveryView(d.id(), d.integrationId(), d.status())).toList();
     String body = CanonicalJson.write(LeadAcceptedView.of(leadId, queued));
     claims.complete(tx, tenantId, key, claim, leadId, ACCEPTED, body);
     return new Answer(ACCEPTED, body, leadId);

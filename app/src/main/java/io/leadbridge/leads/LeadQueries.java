@@ -2,7 +2,6 @@ package io.leadbridge.leads;
 
 import io.leadbridge.leads.LeadException.LeadNotFound;
 import io.leadbridge.leads.internal.CanonicalJson;
-import io.leadbridge.leads.internal.DeliveryDao;
 import io.leadbridge.leads.internal.LeadDao;
 import io.leadbridge.leads.internal.StoredLead;
 import io.leadbridge.storage.Page;
@@ -19,9 +18,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class LeadQueries {
 
   private final Jdbi jdbi;
+  private final DeliveryOutbox outbox;
 
-  public LeadQueries(Jdbi jdbi) {
+  public LeadQueries(Jdbi jdbi, DeliveryOutbox outbox) {
     this.jdbi = jdbi;
+    this.outbox = outbox;
   }
 
   /**
@@ -57,12 +58,11 @@ public final class LeadQueries {
     return new DeliverableLead(stored.id(), stored.tenantId(), LeadRecords.of(lead), stored.body());
   }
 
-  private static List<Lead> withDeliveries(Handle handle, UUID tenantId, List<StoredLead> leads) {
+  private List<Lead> withDeliveries(Handle handle, UUID tenantId, List<StoredLead> leads) {
     if (leads.isEmpty()) {
       return List.of();
     }
-    Map<UUID, List<Delivery>> byLead = handle.attach(DeliveryDao.class)
-        .ofLeads(tenantId, leads.stream().map(StoredLead::id).toList())
+    Map<UUID, List<Delivery>> byLead = outbox.ofLeads(handle, tenantId, leads.stream().map(StoredLead::id).toList())
         .stream()
         .collect(Collectors.groupingBy(Delivery::leadId));
     return leads.stream()

@@ -10,9 +10,10 @@ public final class LeadsModule {
   private final LeadIntake intake;
   private final LeadQueries queries;
 
-  public LeadsModule(Jdbi jdbi, Clock clock) {
-    this.intake = new LeadIntake(jdbi, clock);
-    this.queries = new LeadQueries(jdbi);
+  /** @param outbox where a lead's deliveries are queued and read: the delivery module's */
+  public LeadsModule(Jdbi jdbi, Clock clock, DeliveryOutbox outbox) {
+    this.intake = new LeadIntake(jdbi, clock, outbox);
+    this.queries = new LeadQueries(jdbi, outbox);
   }
 
   /** Reads leads, for the delivery engine. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadbridge.auth.Role;
+import io.leadbridge.delivery.IntakeOutbox;
+import io.leadbridge.integrations.EnabledIntegrations;
 import io.leadbridge.leads.internal.CanonicalJson;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.storage.Databases;
@@ -355,7 +357,8 @@ abstract class LeadsContract extends HubTest {
     UUID tenant = hub().createTenant();
     integration(tenant, "Main CRM");
     String key = writer(tenant);
-    LeadIntake otherNode = new LeadIntake(database(), Clock.systemUTC());
+    LeadIntake otherNode = new LeadIntake(database(), Clock.systemUTC(),
+        new IntakeOutbox(EnabledIntegrations.inTables()));
     int perNode = 20;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2 * perNode);

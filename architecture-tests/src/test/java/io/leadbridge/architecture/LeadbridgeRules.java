@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.io.FileDescriptor;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,16 @@ final class LeadbridgeRules {
   static ArchRule internalPackagesStayInsideTheirModule(String root) {
     return classes().that().resideInAPackage(root + "..").should(onlyUseTheirOwnInternals(root))
         .as("classes use no other module's internal package");
+  }
+
+  /**
+   * Each table belongs to one module (the one that creates it in its migration): only that module's
+   * SQL names it; every other module goes through its public face. A table no module owns fails
+   * too, so a new table is given an owner here.
+   */
+  static ArchRule eachTableIsUsedByItsOwningModuleOnly(String root) {
+    return classes().that().resideInAPackage(root + "..").should(nameOnlyTheirModulesTables(root))
+        .as("classes' SQL names only tables their module owns");
   }
 
   /** Resources are thin: they talk to services, never to Jdbi. */
@@ -77,6 +88,45 @@ final class LeadbridgeRules {
   }
 
   /** The module (top-level package under the root) a package belongs to; empty for the root itself and outside it. */
+  /** The module that owns each table (its migration creates it). */
+  static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
+      Map.entry("tenants", "tenants"),
+      Map.entry("api_keys", "tenants"),
+      Map.entry("audit_events", "audit"),
+      Map.entry("credentials.data_keys", "credentials"),
+      Map.entry("credentials.envelopes", "credentials"),
+      Map.entry("credentials.shredded_tenants", "credentials"),
+      Map.entry("credentials.key_generation", "credentials"),
+      Map.entry("credentials.tenant_key_generations", "credentials"),
+      Map.entry("third_party_integrations", "integrations"),
+      Map.entry("internal_integrations", "integrations"),
+      Map.entry("leads", "leads"),
+      Map.entry("lead_idempotency_keys", "leads"),
+      Map.entry("deliveries", "delivery"),
+      Map.entry("vendor_budgets", "delivery"),
+      Map.entry("vendor_budget_sends", "delivery"),
+      Map.entry("delivery_breakers", "delivery"),
+      Map.entry("api_request_counts", "apilimits"));
+
+  private static ArchCondition<JavaClass> nameOnlyTheirModulesTables(String root) {
+    return new ArchCondition<>("name only tables their module owns") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        Optional<String> module = module(root, type.getPackageName());
+        for (String table : SqlTables.of(type)) {
+          String owner = TABLE_OWNERS.get(table);
+          if (owner == null) {
+            events.add(SimpleConditionEvent.violated(type, type.getName() + " names table " + table
+                + ", which no module owns (LeadbridgeRules.TABLE_OWNERS)"));
+          } else if (!module.equals(Optional.of(owner))) {
+            events.add(SimpleConditionEvent.violated(type, type.getName() + " names table " + table + " of module "
+                + owner + "; use that module's public face"));
+          }
+        }
+      }
+    };
+  }
+
   static Optional<String> module(String root, String packageName) {
     if (!packageName.startsWith(root + ".")) {
       return Optional.empty();

@@ -26,6 +26,7 @@ class ModuleStructureTest {
     new Case("no cycles between modules", LeadbridgeRules::noCyclesBetweenModules, "fixtures.cycle"),
     new Case("internal packages stay inside their module", LeadbridgeRules::internalPackagesStayInsideTheirModule, "fixtures.internal"),
     new Case("resources do not touch Jdbi", LeadbridgeRules::resourcesDoNotTouchJdbi, "fixtures.resource"),
+    new Case("each table is used by its owning module only", LeadbridgeRules::eachTableIsUsedByItsOwningModuleOnly, "fixtures.tables"),
     new Case("no standard streams or printStackTrace", LeadbridgeRules::noStandardStreamsOrPrintStackTrace, "fixtures.streams"),
     new Case("only TerminalOutput opens the terminal", LeadbridgeRules::onlyTerminalOutputOpensTheTerminal, "fixtures.streams"),
   };

@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(DeliveryRowMapper.class)
 public interface DeliveryAdminDao {
 
-  String SELECT = "SELECT d.*, l.external_id, l.body FROM deliveries d JOIN leads l ON l.id = d.lead_id";
+  String SELECT = "SELECT d.* FROM deliveries d";
 
   @SqlQuery(SELECT + " WHERE d.id = :id")
   Optional<DeliveryRow> find(@Bind("id") UUID id);

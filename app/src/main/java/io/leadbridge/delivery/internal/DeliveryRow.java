@@ -4,16 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A {@code deliveries} row as operators and tenants see it, with its lead's external id and body
- * for the manual queue; immutable. Texts are the vendor's codes and messages, never secrets.
- *
- * @param leadJson the lead as stored (only read for the manual queue)
+ * A {@code deliveries} row as operators and tenants see it; immutable. Texts are the vendor's codes
+ * and messages, never secrets. Its lead (external id, body) comes from the leads module.
  */
 public record DeliveryRow(
     UUID id,
     UUID tenantId,
     UUID leadId,
-    String externalId,
     UUID integrationId,
     String integrationKind,
     String connectorId,
@@ -26,5 +23,4 @@ public record DeliveryRow(
     Instant nextAttemptAt,
     Instant createdAt,
     Instant updatedAt,
-    Instant acknowledgedAt,
-    String leadJson) {}
+    Instant acknowledgedAt) {}

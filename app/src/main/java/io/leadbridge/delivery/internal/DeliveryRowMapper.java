@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Maps a {@code deliveries} row joined with its lead; stateless. */
+/** Maps a {@code deliveries} row; stateless. */
 public final class DeliveryRowMapper implements RowMapper<DeliveryRow> {
   @Override
   public DeliveryRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -15,7 +15,6 @@ public final class DeliveryRowMapper implements RowMapper<DeliveryRow> {
         rs.getObject("id", UUID.class),
         rs.getObject("tenant_id", UUID.class),
         rs.getObject("lead_id", UUID.class),
-        rs.getString("external_id"),
         rs.getObject("integration_id", UUID.class),
         rs.getString("integration_kind"),
         rs.getString("connector_id"),
@@ -28,7 +27,6 @@ public final class DeliveryRowMapper implements RowMapper<DeliveryRow> {
         SqlTimes.instant(rs, "next_attempt_at"),
         SqlTimes.instant(rs, "created_at"),
         SqlTimes.instant(rs, "updated_at"),
-        SqlTimes.instant(rs, "acknowledged_at"),
-        rs.getString("body"));
+        SqlTimes.instant(rs, "acknowledged_at"));
   }
 }

@@ -3,6 +3,7 @@ package io.leadbridge.delivery.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -21,12 +22,12 @@ public final class ManualQueueCsv {
   private ManualQueueCsv() {}
 
   /** One entry as a CSV line (with CRLF). */
-  public static String line(DeliveryRow row, JsonNode lead) {
+  public static String line(DeliveryRow row, Optional<String> externalId, JsonNode lead) {
     JsonNode customer = lead.path("customer");
     List<String> cells = new ArrayList<>();
     cells.add(row.id().toString());
     cells.add(row.leadId().toString());
-    cells.add(orEmpty(row.externalId()));
+    cells.add(externalId.orElse(""));
     cells.add(orEmpty(row.connectorId()));
     cells.add(row.integrationId().toString());
     cells.add(orEmpty(row.lastErrorCode()));

@@ -21,7 +21,7 @@ public record DeliveryView(
     Instant updatedAt) {
 
   public static DeliveryView of(Delivery d) {
-    return new DeliveryView(d.id(), d.integrationId(), d.status().column(), d.attempts(),
+    return new DeliveryView(d.id(), d.integrationId(), d.status(), d.attempts(),
         d.lastErrorCode().orElse(null), d.remoteId().orElse(null), d.nextAttemptAt(), d.updatedAt());
   }
 }

@@ -40,20 +40,6 @@ public interface LeadDao {
       @Bind("afterId") UUID afterId,
       @Bind("limit") int limit);
 
-  /**
-   * The tenant's integrations that take new leads, in creation order: its enabled third-party and
-   * internal (webhook) integrations, paused ones included (the engine holds their deliveries until
-   * they are active).
-   */
-  @SqlQuery(
-      "SELECT id, kind, connector FROM ("
-          + " SELECT id, CAST('third_party' AS VARCHAR(16)) AS kind, connector, created_at FROM third_party_integrations"
-          + " WHERE tenant_id = :tenantId AND enabled = TRUE"
-          + " UNION ALL SELECT id, CAST('internal' AS VARCHAR(16)) AS kind, CAST('webhook' AS VARCHAR(64)) AS connector, created_at FROM internal_integrations"
-          + " WHERE tenant_id = :tenantId AND enabled = TRUE) i ORDER BY created_at, id")
-  @RegisterConstructorMapper(IntegrationTarget.class)
-  List<IntegrationTarget> enabledIntegrations(@Bind("tenantId") UUID tenantId);
-
   /** The leads with these ids, whatever their tenant (the delivery engine reads its batch). */
   @SqlQuery("SELECT * FROM leads WHERE id IN (<ids>)")
   List<StoredLead> byIds(@BindList("ids") Collection<UUID> ids);

@@ -2,6 +2,7 @@ package io.leadbridge.bench.internal;
 
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.leadbridge.storage.DatabaseVendor;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.storage.Migrations;
 import java.sql.Connection;
@@ -13,7 +14,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A fresh, migrated H2 in-memory database behind the same pooled, instrumented Jdbi the server
+ * A fresh, migrated H2 in-memory database (or the benchmark's PostgreSQL database) behind the same pooled, instrumented Jdbi the server
  * builds ({@link Databases#forServer}), so a benchmark pays what a request pays. Thread-safe.
  */
 public final class BenchDatabase implements AutoCloseable {
@@ -42,6 +43,26 @@ public final class BenchDatabase implements AutoCloseable {
     return new BenchDatabase(database, environment, Databases.forServer(environment, database));
   }
 
+  /**
+   * The PostgreSQL database at {@code url} (user postgres, trust auth), migrated; the caller made it
+   * empty (ops/bench scripts drop and create it).
+   */
+  public static BenchDatabase postgres(String url) {
+    DataSourceFactory database = new DataSourceFactory();
+    database.setDriverClass("org.postgresql.Driver");
+    database.setUrl(url);
+    database.setUser("postgres");
+    database.setPassword("");
+    Migrations.migrate(database);
+    Environment environment = new Environment("bench");
+    return new BenchDatabase(database, environment, Databases.forServer(environment, database));
+  }
+
+  /** Which database this is. */
+  public DatabaseVendor vendor() {
+    return DatabaseVendor.fromJdbcUrl(database.getUrl());
+  }
+
   public Jdbi jdbi() {
     return jdbi;
   }
@@ -63,6 +84,9 @@ public final class BenchDatabase implements AutoCloseable {
       } catch (Exception e) {
         throw new IllegalStateException("could not stop " + managed, e);
       }
+    }
+    if (vendor() != DatabaseVendor.H2) {
+      return;
     }
     try (Connection connection = DriverManager.getConnection(database.getUrl(), database.getUser(), database.getPassword());
         Statement statement = connection.createStatement()) {

@@ -1,8 +1,11 @@
-package io.leadbridge.leads;
+package io.leadbridge.delivery;
 
 import java.util.Locale;
 
-/** Where a delivery of a lead to one integration stands; the API and the database use the lower-case name. */
+/**
+ * Where a delivery of a lead to one integration stands; the API and the database use the lower-case
+ * name. The delivery module owns it with the {@code deliveries} table; others see the names only.
+ */
 public enum DeliveryStatus {
   /** Waiting for its first attempt. */
   PENDING,
