@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -276,6 +277,51 @@ abstract class DeliveryContract extends HubTest {
           .containsExactlyInAnyOrderElementsOf(leads);
       assertThat(delivery(tenant, leads.get(0)).get("remoteId").asText()).isEqualTo("dms-1");
     }
+  }
+
+  @Test
+  void aRemovedIntegrationsWaitingLeadsGoToTheManualQueueAndItsBreakerAndMetricsAreForgotten() {
+    HubSpotSimulator vendor = simulator();
+    UUID tenant = hub().createTenant();
+    String integrationId = integration(tenant, vendor, TOKEN);
+    awaitStatus(tenant, sendLeads(tenant, 1), "delivered");
+    String breaker = "delivery.hubspot.integration." + integrationId + ".breaker";
+    assertThat(metricNames()).contains(breaker);
+    vendor.revokeToken(TOKEN);
+    List<String> waiting = sendLeads(tenant, 1);
+    awaitStatus(tenant, waiting, "held");
+
+    assertThat(hub().api().delete("/v1/integrations/third-party/" + integrationId, admin(tenant)).statusCode())
+        .isEqualTo(204);
+
+    awaitStatus(tenant, waiting, "manual");
+    assertThat(delivery(tenant, waiting.get(0)).get("lastErrorCode").asText()).isEqualTo("integration_removed");
+    awaitTrue("the removed integration's series gone", () -> metricNames().stream()
+        .noneMatch(name -> name.contains(integrationId)));
+  }
+
+  @Test
+  void aRemovedIntegrationWithNothingWaitingIsForgottenToo() {
+    HubSpotSimulator vendor = simulator();
+    UUID tenant = hub().createTenant();
+    String integrationId = integration(tenant, vendor, TOKEN);
+    awaitStatus(tenant, sendLeads(tenant, 1), "delivered");
+    assertThat(metricNames()).anyMatch(name -> name.contains(integrationId));
+
+    assertThat(hub().api().delete("/v1/integrations/third-party/" + integrationId, admin(tenant)).statusCode())
+        .isEqualTo(204);
+
+    awaitTrue("the removed integration's series gone (swept every 10 s)", () -> metricNames().stream()
+        .noneMatch(name -> name.contains(integrationId)));
+  }
+
+  private Set<String> metricNames() {
+    JsonNode metrics = Hub.json(hub().admin().get("/metrics", null));
+    Set<String> names = new TreeSet<>();
+    for (String kind : List.of("gauges", "meters", "timers")) {
+      metrics.path(kind).fieldNames().forEachRemaining(names::add);
+    }
+    return names;
   }
 
   @Test

@@ -40,6 +40,8 @@ public final class Dispatcher implements Runnable {
   private static final int WEBHOOK_BATCH = 10;
   private static final Duration CONNECTOR_MISSING_RETRY = Duration.ofSeconds(30);
   private static final Duration RELEASE_EVERY = Duration.ofSeconds(1);
+  /** How often the node forgets what it keeps of integrations removed meanwhile (breakers, metrics). */
+  static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
 
   private final EngineParts parts;
   private final String nodeId;
@@ -47,6 +49,7 @@ public final class Dispatcher implements Runnable {
   private final HeldReleaser releaser;
   private volatile boolean running = true;
   private Instant nextRelease = Instant.EPOCH;
+  private Instant nextSweep = Instant.EPOCH;
   private Duration untilRateLimitFrees = Duration.ZERO;
   private List<DueIntegration> due = List.of();
   private Map<UUID, Duration> openBreakers = Map.of();
@@ -96,6 +99,10 @@ public final class Dispatcher implements Runnable {
     if (!now.isBefore(nextRelease)) {
       releaser.releaseWhatMayFlow(now);
       nextRelease = now.plus(RELEASE_EVERY);
+    }
+    if (!now.isBefore(nextSweep)) {
+      forgetRemovedIntegrations();
+      nextSweep = now.plus(SWEEP_EVERY);
     }
     // Which integrations have due work is a scan of all due rows (26 ms at 45,000 on the benchmark's
     // PostgreSQL): looked up once per poll interval, not on every wake-up after a call ends. An
@@ -209,6 +216,21 @@ public final class Dispatcher implements Runnable {
     }
     parts.slots().executor(route.connectorId()).execute(new BatchCall(parts, route, token, claimed, breaker));
     return claimed.size() < batchSize ? Turn.DRAINED : Turn.MORE;
+  }
+
+  /**
+   * Forgets the breakers and metrics of integrations removed since they were called: without work
+   * waiting they never come up in the due list, and their series would stay on every node for good.
+   */
+  private void forgetRemovedIntegrations() {
+    Map<UUID, String> known = parts.breakers().known();
+    Map<IntegrationKind, List<UUID>> byKind = known.entrySet().stream().collect(Collectors.groupingBy(
+        e -> DeliveryRoute.WEBHOOK.equals(e.getValue()) ? IntegrationKind.INTERNAL : IntegrationKind.THIRD_PARTY,
+        Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+    byKind.forEach((kind, ids) -> {
+      Set<UUID> existing = parts.routes().findAll(kind, ids).keySet();
+      ids.stream().filter(id -> !existing.contains(id)).forEach(id -> parts.forget(known.get(id), id));
+    });
   }
 
   /** One query per integration kind for the whole page, not one per integration and dispatch. */

@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.leadbridge.delivery.DeliveryConfiguration.BreakerConfiguration;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,13 @@ public final class IntegrationBreakers {
       });
     });
     this.pacing = pacing;
+  }
+
+  /** The integrations this node has a breaker for, with their connector. */
+  public Map<UUID, String> known() {
+    Map<UUID, String> known = new HashMap<>();
+    registry.getAllCircuitBreakers().forEach(b -> known.put(UUID.fromString(b.getName()), b.getTags().get("connector")));
+    return known;
   }
 
   /** Forgets a removed integration's breaker, its gauge and its shared opening. */
