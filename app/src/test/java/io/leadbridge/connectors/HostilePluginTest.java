@@ -116,7 +116,10 @@ class HostilePluginTest {
     String attackerKey = hub().tenantKey(attacker, Role.TENANT_ADMIN);
     String hostile = create(attackerKey, "/v1/integrations/third-party", "{\"connector\":\"example\",\"name\":\"Hostile\","
         + "\"credentials\":{\"apiKey\":\"" + OWN + "\"}}");
-    HttpResponse<String> check = hub().api().postJson(hostile + "/check", attackerKey, "");
+    // The walks take seconds, on a busy machine more than the test client's usual 20 s: wait as long as the check may run.
+    HttpResponse<String> check = hub().api().send(HttpRequest.newBuilder(hub().api().uri(hostile + "/check"))
+        .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + attackerKey)
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
     assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
     sendLead(attacker);
     Poll.until("the hostile plugin's delivery walk", Duration.ofSeconds(60), () -> phases().containsKey("deliver"));
