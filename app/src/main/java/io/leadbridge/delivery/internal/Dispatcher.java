@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * page moving on round the whole due list, {@link DueRotation}) and, for each that may be called
  * now (route accepting, flag on, vendor budget free, breaker closed on every node, a bulkhead slot
  * free in its tenant's share), claims batches while it may and hands them to the connector's
- * threads. Work that may not go now stays in the outbox, so nothing waits in memory; work that may
- * not go for a while (budget spent, breaker open, the vendor's pause) has its next attempt pushed
- * to when it may, so it leaves the due list instead of filling it. A round that starts nothing
+ * threads. Work that may not go now stays in the outbox, so nothing waits in memory; an integration
+ * that may not go for a second or more (budget spent, breaker open, the vendor's pause) is not
+ * looked at again until then, and for a minute or more its rows' next attempt is pushed to when
+ * they may go, so they leave the due list. A round that starts nothing
  * sleeps until a call ends, the vendor's rate limit frees, or the poll interval passes, whichever
  * is first. Confined to its own thread.
  */
@@ -35,8 +36,14 @@ public final class Dispatcher implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final int INTEGRATIONS_PER_ROUND = 500;
-  /** A wait at least this long pushes the integration's due work back rather than looking again each round. */
-  static final Duration DEFER_AT_LEAST = Duration.ofSeconds(1);
+  /** A wait at least this long keeps the dispatcher from looking at the integration again until it ends. */
+  static final Duration SKIP_AT_LEAST = Duration.ofSeconds(1);
+  /**
+   * A wait at least this long (a daily limit, a long {@code Retry-After}, a breaker kept open) also
+   * pushes the integration's due rows back: a write of every due row, too dear for the few seconds a
+   * busy integration waits for its window (100,000 rows rewritten each time the window filled).
+   */
+  static final Duration DEFER_ROWS_AT_LEAST = Duration.ofMinutes(1);
   private static final int WEBHOOK_BATCH = 10;
   private static final Duration CONNECTOR_MISSING_RETRY = Duration.ofSeconds(30);
   private static final Duration RELEASE_EVERY = Duration.ofSeconds(1);
@@ -54,6 +61,8 @@ public final class Dispatcher implements Runnable {
   private List<DueIntegration> due = List.of();
   private Map<UUID, Duration> openBreakers = Map.of();
   private Set<DeliveryPacing.Account> accountsInUse = Set.of();
+  /** Integrations this node knows may not go before then; looked at again only after. */
+  private final Map<UUID, Instant> blockedUntil = new HashMap<>();
   /** The routes of the page's integrations, read with the page: at most a poll interval old. */
   private Map<UUID, DeliveryRoute> routes = Map.of();
   private final DueRotation rotation = new DueRotation(INTEGRATIONS_PER_ROUND);
@@ -108,6 +117,7 @@ public final class Dispatcher implements Runnable {
     // PostgreSQL): looked up once per poll interval, not on every wake-up after a call ends. An
     // integration whose work ran out meanwhile just claims nothing.
     if (System.nanoTime() - nextDueLookNanos >= 0) {
+      blockedUntil.values().removeIf(until -> !until.isAfter(now));
       due = rotation.next((after, limit) -> outbox.dueIntegrations(now, after, limit));
       routes = routesOf(due);
       openBreakers = parts.limiter().pacing().openBreakers();
@@ -154,6 +164,10 @@ public final class Dispatcher implements Runnable {
   }
 
   private Turn dispatch(OutboxDao outbox, DueIntegration due, Instant now) {
+    Instant blocked = blockedUntil.get(due.integrationId());
+    if (blocked != null && blocked.isAfter(now)) {
+      return Turn.DONE;
+    }
     DeliveryRoute route = routes.get(due.integrationId());
     if (route == null) {
       outbox.orphanToManual(due.integrationId(), now);
@@ -168,14 +182,12 @@ public final class Dispatcher implements Runnable {
     }
     Duration open = openBreakers.get(route.integrationId());
     if (open != null) {
-      outbox.deferDue(route.integrationId(), now.plus(open), now);
-      return Turn.DONE;
+      return blocked(outbox, route, open, now);
     }
     Duration wait = accountsInUse.contains(DeliveryPacing.Account.of(route.key()))
         ? parts.limiter().waitFor(route.key()) : Duration.ZERO;
-    if (wait.compareTo(DEFER_AT_LEAST) >= 0) {
-      outbox.deferDue(route.integrationId(), now.plus(wait), now);
-      return Turn.DONE;
+    if (wait.compareTo(SKIP_AT_LEAST) >= 0) {
+      return blocked(outbox, route, wait, now);
     }
     if (!wait.isZero()) {
       untilRateLimitFrees = wait.compareTo(untilRateLimitFrees) < 0 ? wait : untilRateLimitFrees;
@@ -192,6 +204,15 @@ public final class Dispatcher implements Runnable {
       return Turn.LATER;
     }
     return claimAndStart(outbox, route, breaker, batchSize.get(), now);
+  }
+
+  /** The integration may not go for {@code wait}: not looked at until then, and its rows pushed back if that is long. */
+  private Turn blocked(OutboxDao outbox, DeliveryRoute route, Duration wait, Instant now) {
+    blockedUntil.put(route.integrationId(), now.plus(wait));
+    if (wait.compareTo(DEFER_ROWS_AT_LEAST) >= 0) {
+      outbox.deferDue(route.integrationId(), now.plus(wait), now);
+    }
+    return Turn.DONE;
   }
 
   private Turn claimAndStart(OutboxDao outbox, DeliveryRoute route, CircuitBreaker breaker, int batchSize,
