@@ -12,6 +12,8 @@ import io.leadbridge.storage.DatabaseVendor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -26,6 +28,8 @@ public final class VendorRateLimiter implements IntegrationRateLimits {
 
   private final DeliveryPacing pacing;
   private final Clock clock;
+  /** Accounts this node spent, paced or paused since {@link #accountsInUse()} was last read. */
+  private final Set<DeliveryPacing.Account> usedSinceLastLook = ConcurrentHashMap.newKeySet();
 
   public VendorRateLimiter(DeliveryPacing pacing, Clock clock) {
     this.pacing = pacing;
@@ -39,6 +43,7 @@ public final class VendorRateLimiter implements IntegrationRateLimits {
 
   @Override
   public Permit acquire(IntegrationKey key, RateLimitProfile profile, Instant deadline) throws InterruptedException {
+    usedSinceLastLook.add(DeliveryPacing.Account.of(key));
     while (true) {
       Wait wait = pacing.take(key, profile);
       if (wait.none()) {
@@ -58,17 +63,34 @@ public final class VendorRateLimiter implements IntegrationRateLimits {
 
   @Override
   public void report(IntegrationKey key, RateLimitReport report) {
+    usedSinceLastLook.add(DeliveryPacing.Account.of(key));
     pacing.report(key, report);
   }
 
   @Override
   public void retryAfter(IntegrationKey key, Duration delay, RateLimitScope scope) {
+    usedSinceLastLook.add(DeliveryPacing.Account.of(key));
     pacing.pause(key, delay.isNegative() ? Duration.ZERO : delay, scope);
   }
 
   /** How long before this integration's account may be called again; zero if it may now. */
   public Duration waitFor(IntegrationKey key) {
     return pacing.peek(key).duration();
+  }
+
+  /**
+   * The accounts whose budget may hold a call back now, on any node. Together with
+   * {@link #usedSinceLastLook(IntegrationKey)} it misses none: an account this node pauses right after
+   * the read (a webhook receiver's 429) counts at once, not from the next read on.
+   */
+  public Set<DeliveryPacing.Account> accountsInUse() {
+    usedSinceLastLook.clear();
+    return pacing.accountsInUse();
+  }
+
+  /** Whether this node has used the integration's account since {@link #accountsInUse()} was read. */
+  public boolean usedSinceLastLook(IntegrationKey key) {
+    return usedSinceLastLook.contains(DeliveryPacing.Account.of(key));
   }
 
   /** The budgets and breakers it paces by. */

@@ -68,6 +68,18 @@ class VendorRateLimiterTest {
     assertThat(limiter.waitFor(key)).isEqualTo(Duration.ofSeconds(30));
   }
 
+  @Test
+  void anAccountPausedRightAfterTheDispatcherReadWhichAccountsAreInUseCountsAtOnce() {
+    assertThat(limiter.accountsInUse()).isEmpty();
+
+    limiter.retryAfter(key, Duration.ofMinutes(5), RateLimitScope.WINDOW);
+
+    assertThat(limiter.usedSinceLastLook(key)).isTrue();
+    assertThat(limiter.waitFor(key)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(limiter.accountsInUse()).extracting(a -> a.account()).containsExactly(key.account());
+    assertThat(limiter.usedSinceLastLook(key)).isFalse();
+  }
+
   /** One request that is granted and answered at once, then the clock moves on. */
   private void sendAndAdvance(Duration after) throws InterruptedException {
     IntegrationRateLimits.Permit permit = limiter.acquire(key, THREE_PER_WINDOW, clock.instant());

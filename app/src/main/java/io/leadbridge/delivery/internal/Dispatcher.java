@@ -121,7 +121,7 @@ public final class Dispatcher implements Runnable {
       due = rotation.next((after, limit) -> outbox.dueIntegrations(now, after, limit));
       routes = routesOf(due);
       openBreakers = parts.limiter().pacing().openBreakers();
-      accountsInUse = parts.limiter().pacing().accountsInUse();
+      accountsInUse = parts.limiter().accountsInUse();
       nextDueLookNanos = System.nanoTime() + parts.config().getPollInterval().toNanoseconds();
     }
     int started = 0;
@@ -184,8 +184,9 @@ public final class Dispatcher implements Runnable {
     if (open != null) {
       return blocked(outbox, route, open, now);
     }
-    Duration wait = accountsInUse.contains(DeliveryPacing.Account.of(route.key()))
-        ? parts.limiter().waitFor(route.key()) : Duration.ZERO;
+    boolean mayBeHeldBack = accountsInUse.contains(DeliveryPacing.Account.of(route.key()))
+        || parts.limiter().usedSinceLastLook(route.key());
+    Duration wait = mayBeHeldBack ? parts.limiter().waitFor(route.key()) : Duration.ZERO;
     if (wait.compareTo(SKIP_AT_LEAST) >= 0) {
       return blocked(outbox, route, wait, now);
     }
