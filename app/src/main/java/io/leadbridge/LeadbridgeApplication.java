@@ -107,8 +107,11 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
         new IntegrationsModule(jdbi, credentials.vault(), config.getIntegrations(), clock);
     VendorRateLimiter limiter = VendorRateLimiter.shared(jdbi, DatabaseVendor.fromJdbcUrl(config.database().getUrl()),
         Duration.ofMillis(config.getDelivery().getRateLimitGuard().toMilliseconds()), clock);
+    LeadsModule leads = new LeadsModule(jdbi, clock, new IntakeOutbox(EnabledIntegrations.inTables()));
+    leads.resources().forEach(environment.jersey()::register);
     connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
-        integrations.credentialSource(), limiter, version(), audit);
+        integrations.credentialSource(), limiter, version(), audit,
+        List.of(integrations.webhookConnector(leads.queries()::documents, limiter)));
     connectors.install(environment);
     ConnectorRegistry registry = connectors.registry();
     Supplier<List<String>> startedConnectors =
@@ -117,12 +120,10 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
         tenants.tenants()::find, startedConnectors, clock);
     environment.lifecycle().manage(rollout);
     environment.healthChecks().register("rollout", rollout.healthCheck());
-    LeadsModule leads = new LeadsModule(jdbi, clock, new IntakeOutbox(EnabledIntegrations.inTables()));
-    leads.resources().forEach(environment.jersey()::register);
 
     DeliveryModule delivery = new DeliveryModule(config.getDelivery(), jdbi, clock, environment.metrics(), audit,
         limiter, new DeliveryModule.Collaborators(leads.queries(), connectors.registry(),
-            integrations.webhookDeliverer(), integrations.deliveryRoutes(), rollout.gate()));
+            integrations.deliveryRoutes(), rollout.gate()));
     environment.lifecycle().manage(delivery);
     delivery.resources().forEach(environment.jersey()::register);
     integrations.resources(connectors.registry(), rollout.gate(), delivery.checks()).forEach(environment.jersey()::register);

@@ -6,23 +6,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The plugin host as other modules see it: which plugins there are, and a lease on a STARTED
- * connector for a call. Thread-safe: reads never wait for a reload, and a lease taken while a
- * reload replaces its plugin keeps the old version alive until the lease is closed.
+ * The connectors as other modules see them: which plugins there are, and a lease on a STARTED
+ * plugin or a {@link BuiltInConnector} for a call, the same for both. Thread-safe: reads never wait
+ * for a reload, and a lease taken while a reload replaces its plugin keeps the old version alive
+ * until the lease is closed.
  */
 public interface ConnectorRegistry {
 
   /**
-   * A lease on the STARTED connector with this id, for calls that end by {@code deadline}.
+   * A lease on the built-in or STARTED connector with this id, for calls that end by {@code deadline}.
    *
-   * @param connectorId the connector's id (its plugin's {@code Plugin-Id})
+   * @param connectorId the connector's id (a plugin's {@code Plugin-Id})
    * @param deadline when the calls must be over; at most {@code connectors.maxCallDuration} ahead
-   * @return the lease; empty when no plugin with this id is STARTED
+   * @return the lease; empty when there is no built-in connector and no STARTED plugin with this id
    * @throws IllegalArgumentException if the deadline is further ahead than allowed
    */
   Optional<ConnectorLease> started(String connectorId, Instant deadline);
 
-  /** The descriptors of every STARTED connector, by id. */
+  /** The descriptor of the built-in or STARTED connector with this id; empty when there is none. */
+  Optional<ConnectorDescriptor> descriptor(String connectorId);
+
+  /** Whether the id is a built-in connector's: part of the hub, not a plugin, so no rollout flag gates it. */
+  boolean isBuiltIn(String connectorId);
+
+  /** The descriptors of every STARTED plugin, by id: what a tenant may pick (built-ins are not listed). */
   List<ConnectorDescriptor> startedDescriptors();
 
   /**

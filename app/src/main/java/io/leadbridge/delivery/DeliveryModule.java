@@ -14,7 +14,6 @@ import io.leadbridge.delivery.internal.EngineParts;
 import io.leadbridge.delivery.internal.IntegrationBreakers;
 import io.leadbridge.integrations.CheckRunner;
 import io.leadbridge.integrations.DeliveryRoutes;
-import io.leadbridge.integrations.WebhookDeliverer;
 import io.leadbridge.leads.LeadQueries;
 import io.leadbridge.rollout.DeliveryActivity;
 import io.leadbridge.rollout.RolloutGate;
@@ -47,7 +46,7 @@ public final class DeliveryModule implements Managed {
 
   /** The parts the engine needs from other modules; immutable. */
   public record Collaborators(
-      LeadQueries leads, ConnectorRegistry registry, WebhookDeliverer webhooks, DeliveryRoutes routes, RolloutGate gate) {}
+      LeadQueries leads, ConnectorRegistry registry, DeliveryRoutes routes, RolloutGate gate) {}
 
   public DeliveryModule(DeliveryConfiguration config, Jdbi jdbi, Clock clock, MetricRegistry metrics, AuditTrail audit,
       VendorRateLimiter limiter, Collaborators collaborators) {
@@ -57,7 +56,7 @@ public final class DeliveryModule implements Managed {
       return thread;
     });
     this.parts = new EngineParts(config, jdbi, clock, collaborators.leads(), collaborators.registry(),
-        collaborators.webhooks(), collaborators.routes(), collaborators.gate(), limiter,
+        collaborators.routes(), collaborators.gate(), limiter,
         new IntegrationBreakers(config.getBreaker(), metrics, limiter.pacing()),
         new CallSlots(config.getThreadsPerConnector(), config.getTenantSharePercent(), config.getCallsPerIntegration()),
         new DeliveryMeters(metrics),

@@ -33,7 +33,7 @@ public record DeliveryRoute(
     Map<String, String> settings,
     String account) {
 
-  /** The connector id of internal integrations, served by the built-in webhook deliverer. */
+  /** The connector id of internal integrations, served by the built-in webhook connector. */
   public static final String WEBHOOK = "webhook";
 
   public DeliveryRoute {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,9 @@ public interface DeliveryRoutes {
   default Optional<DeliveryRoute> find(IntegrationKind kind, UUID integrationId) {
     return Optional.ofNullable(findAll(kind, List.of(integrationId)).get(integrationId));
   }
+
+  /** Which of these integrations, of any kind this serves, still exist. */
+  Set<UUID> existing(Collection<UUID> integrationIds);
 
   /**
    * Pauses the integration until its tenant replaces the credentials (which makes it active

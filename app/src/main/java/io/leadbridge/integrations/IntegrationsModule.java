@@ -1,7 +1,9 @@
 package io.leadbridge.integrations;
 
+import io.leadbridge.connectors.BuiltInConnector;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.connectors.CredentialSource;
+import io.leadbridge.connectors.IntegrationRateLimits;
 import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.integrations.internal.HttpWebhookDeliverer;
 import io.leadbridge.integrations.internal.InternalDeliveryRoutes;
@@ -9,10 +11,14 @@ import io.leadbridge.integrations.internal.RegistryConnectorDirectory;
 import io.leadbridge.integrations.internal.RoutesByKind;
 import io.leadbridge.integrations.internal.ThirdPartyDeliveryRoutes;
 import io.leadbridge.integrations.internal.VaultCredentialSource;
+import io.leadbridge.integrations.internal.WebhookConnector;
 import io.leadbridge.rollout.RolloutGate;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,9 +45,15 @@ public final class IntegrationsModule {
     this.internalRoutes = new InternalDeliveryRoutes(jdbi, clock);
   }
 
-  /** The built-in deliverer of internal integrations (one instance: it holds the OAuth token cache). */
-  public WebhookDeliverer webhookDeliverer() {
-    return webhooks;
+  /**
+   * The built-in connector of internal integrations (one deliverer: it holds the OAuth token cache).
+   *
+   * @param leadDocuments the leads with these ids as their tenants sent them, by id
+   * @param rateLimits where a receiver's {@code Retry-After} pause is recorded
+   */
+  public BuiltInConnector webhookConnector(Function<Collection<UUID>, Map<UUID, String>> leadDocuments,
+      IntegrationRateLimits rateLimits) {
+    return new WebhookConnector(webhooks, leadDocuments, rateLimits, clock);
   }
 
   /** The delivery engine's view of internal integrations (kind INTERNAL only). */
@@ -67,7 +79,7 @@ public final class IntegrationsModule {
     ThirdPartyIntegrationService service = new ThirdPartyIntegrationService(jdbi, vault, directory, urls, checks, clock,
         maxPerTenant);
     return List.of(new ThirdPartyIntegrationsResource(service), new AvailableConnectorsResource(directory),
-        new InternalIntegrationsResource(new InternalIntegrationService(jdbi, vault, urls, webhooks, checks, clock,
+        new InternalIntegrationsResource(new InternalIntegrationService(jdbi, vault, urls, registry, checks, clock,
         maxPerTenant)));
   }
 }

@@ -2,6 +2,9 @@ package io.leadbridge.integrations;
 
 import io.leadbridge.audit.Actor;
 import io.leadbridge.connector.api.CheckResult;
+import io.leadbridge.connectors.CallTarget;
+import io.leadbridge.connectors.ConnectorLease;
+import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.credentials.CredentialMetadata;
 import io.leadbridge.credentials.CredentialRef;
 import io.leadbridge.credentials.CredentialVault;
@@ -13,7 +16,6 @@ import io.leadbridge.integrations.IntegrationException.InvalidIntegration;
 import io.leadbridge.integrations.api.CreateInternalIntegrationRequest;
 import io.leadbridge.integrations.api.ReplaceInternalCredentialsRequest;
 import io.leadbridge.integrations.api.UpdateInternalIntegrationRequest;
-import io.leadbridge.integrations.internal.HttpWebhookDeliverer;
 import io.leadbridge.integrations.internal.InternalIntegrationColumns;
 import io.leadbridge.integrations.internal.InternalIntegrationDao;
 import io.leadbridge.integrations.internal.MappingValidation;
@@ -35,23 +37,22 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class InternalIntegrationService {
 
-
   private final Jdbi jdbi;
   private final CredentialVault vault;
   private final BaseUrlPolicy urls;
-  private final HttpWebhookDeliverer webhooks;
+  private final ConnectorRegistry connectors;
   private final CheckRunner checks;
   private final Clock clock;
   private final int maxPerTenant;
 
   public InternalIntegrationService(
-      Jdbi jdbi, CredentialVault vault, BaseUrlPolicy urls, HttpWebhookDeliverer webhooks, CheckRunner checks,
+      Jdbi jdbi, CredentialVault vault, BaseUrlPolicy urls, ConnectorRegistry connectors, CheckRunner checks,
       Clock clock, int maxPerTenant) {
     this.maxPerTenant = maxPerTenant;
     this.jdbi = jdbi;
     this.vault = vault;
     this.urls = urls;
-    this.webhooks = webhooks;
+    this.connectors = connectors;
     this.checks = checks;
     this.clock = clock;
   }
@@ -151,10 +152,19 @@ public final class InternalIntegrationService {
     jdbi.useExtension(InternalIntegrationDao.class, dao -> dao.setAuth(tenantId, id, columns, ref.id(), clock.instant()));
   }
 
-  /** Sends the endpoint a signed ping with the integration's auth flow. */
+  /** Sends the endpoint a signed ping with the integration's auth flow, through the built-in webhook connector. */
   public CheckResult check(UUID tenantId, UUID id) {
-    InternalIntegration integration = get(tenantId, id);
-    return checks.run(DeliveryRoute.WEBHOOK, tenantId, id, deadline -> webhooks.check(integration, deadline));
+    get(tenantId, id);
+    CallTarget target = CallTarget.of(tenantId, id, Map.of());
+    return checks.run(DeliveryRoute.WEBHOOK, tenantId, id, deadline -> {
+      Optional<ConnectorLease> lease = connectors.started(DeliveryRoute.WEBHOOK, deadline);
+      if (lease.isEmpty()) {
+        return CheckResult.failure("the webhook connector is not available");
+      }
+      try (ConnectorLease webhook = lease.get()) {
+        return webhook.check(target);
+      }
+    });
   }
 
   /** Removes the integration and destroys its secrets. */

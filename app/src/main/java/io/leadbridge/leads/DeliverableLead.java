@@ -4,7 +4,7 @@ import io.leadbridge.connector.api.lead.LeadRecord;
 import java.util.UUID;
 
 /**
- * A lead as the delivery engine hands it on: the connector API's record for plugins and the stored
- * canonical JSON for webhooks; immutable.
+ * A lead as the delivery engine reads it: the connector API's record it hands to connectors, and the stored
+ * canonical JSON the operator's delivery views show; immutable.
  */
 public record DeliverableLead(UUID id, UUID tenantId, LeadRecord record, String json) {}

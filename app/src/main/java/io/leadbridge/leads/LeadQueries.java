@@ -43,13 +43,22 @@ public final class LeadQueries {
     return Page.fromOverfetch(rows, request, lead -> PageRequest.cursorAfter(lead.createdAt(), lead.id()));
   }
 
-  /** The leads with these ids, ready to hand to a connector or webhook, by id; missing ids are left out. */
+  /** The leads with these ids, ready to hand to a connector, by id; missing ids are left out. */
   public Map<UUID, DeliverableLead> forDelivery(Collection<UUID> leadIds) {
     if (leadIds.isEmpty()) {
       return Map.of();
     }
     return jdbi.withExtension(LeadDao.class, dao -> dao.byIds(leadIds)).stream()
         .collect(Collectors.toMap(StoredLead::id, LeadQueries::deliverable));
+  }
+
+  /** The leads with these ids as their tenants sent them (the stored canonical JSON), by id; missing ids are left out. */
+  public Map<UUID, String> documents(Collection<UUID> leadIds) {
+    if (leadIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withExtension(LeadDao.class, dao -> dao.byIds(leadIds)).stream()
+        .collect(Collectors.toMap(StoredLead::id, StoredLead::body));
   }
 
   private static DeliverableLead deliverable(StoredLead stored) {

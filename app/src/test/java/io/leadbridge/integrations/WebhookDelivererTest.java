@@ -10,10 +10,14 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
 import io.leadbridge.connector.api.DeliveryOutcome;
+import io.leadbridge.connectors.BuiltInConnector;
+import io.leadbridge.connectors.CallTarget;
+import io.leadbridge.connectors.RecordingRateLimits;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.Leads;
 import io.leadbridge.testing.TestApps;
 import io.leadbridge.testing.VendorServer;
 import java.net.http.HttpResponse;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -124,7 +129,14 @@ class WebhookDelivererTest extends HubTest {
   }
 
   private DeliveryOutcome deliver(Made made, UUID leadId) {
-    return module().webhookDeliverer().deliver(made.tenant(), made.id(), leadId, LEAD, clock.instant().plusSeconds(10));
+    return deliver(module(), made, leadId);
+  }
+
+  /** One lead through the built-in webhook connector, as the delivery engine sends it. */
+  private DeliveryOutcome deliver(IntegrationsModule module, Made made, UUID leadId) {
+    BuiltInConnector webhook = module.webhookConnector(ids -> Map.of(leadId, LEAD), new RecordingRateLimits());
+    return webhook.deliver(CallTarget.of(made.tenant(), made.id(), Map.of()), List.of(Leads.lead().leadId(leadId).build()),
+        clock.instant().plusSeconds(10)).get(0);
   }
 
   private List<VendorServer.Received> receivedAt(String path) {
@@ -311,6 +323,43 @@ class WebhookDelivererTest extends HubTest {
     assertThat(rejected.toString()).doesNotContain(echo).doesNotContain("bad field");
   }
 
+  @Test
+  void aReceiversPauseStopsTheRestOfTheBatchUnsentAndIsRecordedForItsOrigin() {
+    String path = path();
+    RECEIVER.on(path, e -> VendorServer.respond(e, 429, "", "Retry-After", "120"));
+    Made made = make(path);
+    List<UUID> leads = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    RecordingRateLimits limits = new RecordingRateLimits();
+    String origin = "http://127.0.0.1:" + RECEIVER.url(path).getPort();
+
+    List<DeliveryOutcome> outcomes = module().webhookConnector(ids -> Map.of(leads.get(0), LEAD, leads.get(1), LEAD,
+            leads.get(2), LEAD), limits)
+        .deliver(new CallTarget(made.tenant(), made.id(), java.util.Optional.empty(), Map.of(), origin),
+            leads.stream().map(id -> Leads.lead().leadId(id).build()).toList(), clock.instant().plusSeconds(10));
+
+    assertThat(outcomes).hasSize(3).allSatisfy(o -> assertThat(o).isInstanceOf(DeliveryOutcome.RateLimited.class));
+    assertThat(receivedAt(path)).hasSize(1);
+    assertThat(limits.retryAfters()).singleElement().satisfies(pause -> {
+      assertThat(pause.getKey().account()).isEqualTo(origin);
+      assertThat(pause.getValue()).isEqualTo(Duration.ofSeconds(120));
+    });
+  }
+
+  @Test
+  void aLeadNoLongerStoredIsRejectedWithoutARequest() {
+    String path = path();
+    RECEIVER.on(path, e -> VendorServer.respond(e, 200, ""));
+    Made made = make(path);
+
+    List<DeliveryOutcome> outcomes = module().webhookConnector(ids -> Map.of(), new RecordingRateLimits())
+        .deliver(CallTarget.of(made.tenant(), made.id(), Map.of()), List.of(Leads.lead().build()),
+            clock.instant().plusSeconds(10));
+
+    assertThat(outcomes).singleElement().satisfies(o ->
+        assertThat(((DeliveryOutcome.Rejected) o).code()).isEqualTo("lead_missing"));
+    assertThat(receivedAt(path)).isEmpty();
+  }
+
   private DeliveryOutcome outcomeFor(int status, String body, String... headers) {
     String path = path();
     RECEIVER.on(path, e -> VendorServer.respond(e, status, body, headers));
@@ -388,8 +437,7 @@ class WebhookDelivererTest extends HubTest {
     RECEIVER.on(path, e -> VendorServer.respond(e, 200, ""));
     Made made = make(path);
 
-    DeliveryOutcome outcome = module(new String[0]).webhookDeliverer()
-        .deliver(made.tenant(), made.id(), UUID.randomUUID(), LEAD, clock.instant().plusSeconds(10));
+    DeliveryOutcome outcome = deliver(module(new String[0]), made, UUID.randomUUID());
 
     assertThat(outcome).isInstanceOf(DeliveryOutcome.Rejected.class);
     assertThat(((DeliveryOutcome.Rejected) outcome).code()).isEqualTo("endpoint_not_allowed");

@@ -11,12 +11,9 @@ import io.leadbridge.web.ErrorIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -93,15 +90,15 @@ final class Lease implements ConnectorLease {
   public List<DeliveryOutcome> deliver(CallTarget target, List<LeadRecord> batch) {
     requireOpen();
     Objects.requireNonNull(target, "target");
-    List<LeadRecord> records = checkBatch(batch);
+    List<LeadRecord> records = LeaseBatches.checked(descriptor(), batch);
     if (connector.isUnloaded()) {
-      return allRetryable(records, "connector " + label() + " has been unloaded");
+      return LeaseBatches.allRetryable(records, "connector " + label() + " has been unloaded");
     }
     CallContext context;
     try {
       context = contexts.create(descriptor(), target, deadline);
     } catch (IllegalArgumentException e) {
-      return allRetryable(records, "the integration does not fit connector " + label() + ": " + e.getMessage());
+      return LeaseBatches.allRetryable(records, "the integration does not fit connector " + label() + ": " + e.getMessage());
     }
     try {
       return deliverIn(context, records, true);
@@ -125,19 +122,19 @@ final class Lease implements ConnectorLease {
   private List<DeliveryOutcome> deliverIn(CallContext context, List<LeadRecord> records, boolean isolate) {
     Called<List<DeliveryOutcome>> called = call(context, "deliver", () -> connector.connector().deliver(records, context));
     if (called.failure() instanceof CredentialUnavailableException unavailable) {
-      return allRetryable(records, unavailable(unavailable, context));
+      return LeaseBatches.allRetryable(records, unavailable(unavailable, context));
     }
     if (called.failure() != null) {
       if (isolate && records.size() > 1) {
         return oneByOne(context, records);
       }
-      return allRetryable(records, "connector " + label() + " failed (errorId " + called.errorId() + ")");
+      return LeaseBatches.allRetryable(records, "connector " + label() + " failed (errorId " + called.errorId() + ")");
     }
     List<DeliveryOutcome> outcomes = called.value();
     if (outcomes == null || outcomes.size() != records.size() || outcomes.stream().anyMatch(Objects::isNull)) {
       String errorId = violation(context, "deliver returned " + (outcomes == null ? "null"
           : outcomes.size() + " outcomes (or a null one) for " + records.size() + " records"));
-      return allRetryable(records, "connector " + label() + " broke the outcome contract (errorId " + errorId + ")");
+      return LeaseBatches.allRetryable(records, "connector " + label() + " broke the outcome contract (errorId " + errorId + ")");
     }
     return outcomes.stream().map(outcome -> ReturnedTexts.outcome(outcome, context.redactor())).toList();
   }
@@ -183,20 +180,6 @@ final class Lease implements ConnectorLease {
     return new Called<>(null, failure, errorId);
   }
 
-  private List<LeadRecord> checkBatch(List<LeadRecord> batch) {
-    Objects.requireNonNull(batch, "batch");
-    if (batch.isEmpty() || batch.size() > descriptor().maxBatchSize()) {
-      throw new IllegalArgumentException("a batch holds 1 to " + descriptor().maxBatchSize() + " records, not " + batch.size());
-    }
-    Set<Object> leads = new HashSet<>();
-    for (LeadRecord record : batch) {
-      if (!leads.add(Objects.requireNonNull(record, "record").leadId())) {
-        throw new IllegalArgumentException("lead " + record.leadId() + " is in the batch twice");
-      }
-    }
-    return Collections.unmodifiableList(List.copyOf(batch));
-  }
-
   private String failure(CallContext context, String what, Throwable e) {
     String errorId = ErrorIds.next();
     LOG.warn("errorId={} connector {} failed in {} for integration {}", errorId, label(), what,
@@ -220,11 +203,6 @@ final class Lease implements ConnectorLease {
 
   private static String unavailable(CredentialUnavailableException e, CallContext context) {
     return "credentials unavailable: " + Causes.oneLine(context.redactor().redact(String.valueOf(Causes.messageOf(e))));
-  }
-
-  private static List<DeliveryOutcome> allRetryable(List<LeadRecord> records, String reason) {
-    DeliveryOutcome retry = DeliveryOutcome.retryable(reason);
-    return Collections.nCopies(records.size(), retry);
   }
 
   private String label() {

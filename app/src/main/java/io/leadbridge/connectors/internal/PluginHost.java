@@ -85,6 +85,7 @@ public final class PluginHost implements ConnectorRegistry, Managed {
   private final CallBudgets budgets;
   private final TrustConfiguration trust;
   private final BiConsumer<AuditAction, String> audit;
+  private final Set<String> reservedIds;
   private String trustDescribed;
   private final ExecutorService startThreads = Executors.newCachedThreadPool(daemons("plugin-start-"));
   private final ExecutorService drainThreads = Executors.newCachedThreadPool(daemons("plugin-drain-"));
@@ -95,9 +96,13 @@ public final class PluginHost implements ConnectorRegistry, Managed {
   private JarCopies copies;
   private boolean stopped;
 
-  /** @param audit records an admission decision or a reload (action and subject, never a secret) */
+  /**
+   * @param audit records an admission decision or a reload (action and subject, never a secret)
+   * @param reservedIds the built-in connectors' ids, which no plugin may take
+   */
   public PluginHost(ConnectorsConfiguration config, Clock clock, MetricRegistry metrics, CredentialSource credentials,
-      IntegrationRateLimits rateLimits, String hubVersion, BiConsumer<AuditAction, String> audit) {
+      IntegrationRateLimits rateLimits, String hubVersion, BiConsumer<AuditAction, String> audit,
+      Set<String> reservedIds) {
     this.directory = config.resolvedPluginsDirectory();
     this.startTimeout = config.getStartTimeout().toJavaDuration();
     this.maxCallDuration = config.getMaxCallDuration().toJavaDuration();
@@ -111,6 +116,7 @@ public final class PluginHost implements ConnectorRegistry, Managed {
     this.budgets = new CallBudgets(config.getContainment(), metrics);
     this.trust = config.getTrust();
     this.audit = audit;
+    this.reservedIds = Set.copyOf(reservedIds);
   }
 
   /** The directory this host scans. */
@@ -181,6 +187,17 @@ public final class PluginHost implements ConnectorRegistry, Managed {
       }
       seen = now;
     }
+  }
+
+  @Override
+  public Optional<ConnectorDescriptor> descriptor(String connectorId) {
+    return Optional.ofNullable(snapshot.started().get(connectorId)).map(LoadedConnector::descriptor);
+  }
+
+  /** None: the host serves plugins only; {@link HubConnectors} adds the built-in ones. */
+  @Override
+  public boolean isBuiltIn(String connectorId) {
+    return false;
   }
 
   @Override
@@ -322,9 +339,11 @@ public final class PluginHost implements ConnectorRegistry, Managed {
         continue;
       }
       PluginManifest manifest = PluginManifest.read(copy.path());
-      Optional<String> problem = manifest.problem().or(() -> manifest.id()
-          .filter(claimed::containsKey)
-          .map(id -> "the jar " + claimed.get(id) + " already provides plugin id '" + id + "'; remove one of the two"));
+      Optional<String> problem = manifest.problem()
+          .or(() -> manifest.id().filter(reservedIds::contains)
+              .map(id -> "plugin id '" + id + "' is a connector built into the hub; give the plugin another id"))
+          .or(() -> manifest.id().filter(claimed::containsKey)
+              .map(id -> "the jar " + claimed.get(id) + " already provides plugin id '" + id + "'; remove one of the two"));
       if (problem.isPresent()) {
         copies.delete(copy.path());
         next.put(file, Slot.failed(file, admitted, manifest.id(), manifest.version(), problem.get()));

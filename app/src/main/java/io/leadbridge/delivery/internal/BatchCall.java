@@ -11,7 +11,6 @@ import io.leadbridge.connectors.CallTarget;
 import io.leadbridge.connectors.ConnectorLease;
 import io.leadbridge.delivery.internal.DeliveryMeters.Event;
 import io.leadbridge.integrations.DeliveryRoute;
-import io.leadbridge.integrations.IntegrationKind;
 import io.leadbridge.leads.DeliverableLead;
 import io.leadbridge.web.ErrorIds;
 import io.leadbridge.web.SafeFailure;
@@ -28,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call: a claimed batch of one integration sent through its connector (or webhook deliverer)
- * on the connector's bulkhead thread, interrupted at the call timeout, its outcomes recorded, the
+ * One call: a claimed batch of one integration sent through a lease on its connector (a plugin or
+ * a built-in one such as the webhook connector) on the connector's bulkhead thread, interrupted at the call timeout, its outcomes recorded, the
  * breaker and metrics told, and the slot given back. Runs once; confined to its thread.
  */
 final class BatchCall implements Runnable {
@@ -129,8 +128,7 @@ final class BatchCall implements Runnable {
       return outcomes;
     }
     List<DeliverableLead> batch = toSend.stream().map(i -> leads.get(claimed.get(i).leadId())).toList();
-    List<DeliveryOutcome> sent = route.kind() == IntegrationKind.THIRD_PARTY ? viaConnector(batch, deadline)
-        : viaWebhook(batch, deadline);
+    List<DeliveryOutcome> sent = viaConnector(batch, deadline);
     for (int j = 0; j < toSend.size(); j++) {
       outcomes.set(toSend.get(j), sent.get(j));
     }
@@ -149,32 +147,6 @@ final class BatchCall implements Runnable {
       List<LeadRecord> records = batch.stream().map(DeliverableLead::record).toList();
       return connector.deliver(target, records);
     }
-  }
-
-  private List<DeliveryOutcome> viaWebhook(List<DeliverableLead> batch, Instant deadline) {
-    List<DeliveryOutcome> outcomes = new ArrayList<>(batch.size());
-    DeliveryOutcome stop = null;
-    for (DeliverableLead lead : batch) {
-      if (stop == null && !parts.clock().instant().isBefore(deadline)) {
-        stop = DeliveryOutcome.retryable("call timeout");
-      }
-      if (stop != null) {
-        outcomes.add(stop);
-        continue;
-      }
-      DeliveryOutcome outcome = parts.webhooks().deliver(route.tenantId(), route.integrationId(), lead.id(),
-          lead.json(), deadline);
-      outcomes.add(outcome);
-      if (outcome instanceof DeliveryOutcome.RateLimited limited) {
-        // The receiver's host is busy for every integration posting to it, not only this one.
-        parts.limiter().retryAfter(route.key(), limited.retryAfter(), limited.scope());
-      }
-      if (outcome instanceof AuthFailed || outcome instanceof DeliveryOutcome.RateLimited) {
-        // The rest of the batch would meet the same refusal: it waits for the same reason.
-        stop = outcome;
-      }
-    }
-    return outcomes;
   }
 
   private List<DeliveryOutcome> allRetryable(String reason) {

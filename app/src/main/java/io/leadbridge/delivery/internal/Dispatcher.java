@@ -44,7 +44,6 @@ public final class Dispatcher implements Runnable {
    * busy integration waits for its window (100,000 rows rewritten each time the window filled).
    */
   static final Duration DEFER_ROWS_AT_LEAST = Duration.ofMinutes(1);
-  private static final int WEBHOOK_BATCH = 10;
   private static final Duration CONNECTOR_MISSING_RETRY = Duration.ofSeconds(30);
   private static final Duration RELEASE_EVERY = Duration.ofSeconds(1);
   /** How often the node forgets what it keeps of integrations removed meanwhile (breakers, metrics). */
@@ -246,12 +245,11 @@ public final class Dispatcher implements Runnable {
    */
   private void forgetRemovedIntegrations() {
     Map<UUID, String> known = parts.breakers().known();
-    Map<IntegrationKind, List<UUID>> byKind = known.entrySet().stream().collect(Collectors.groupingBy(
-        e -> DeliveryRoute.WEBHOOK.equals(e.getValue()) ? IntegrationKind.INTERNAL : IntegrationKind.THIRD_PARTY,
-        Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
-    byKind.forEach((kind, ids) -> {
-      Set<UUID> existing = parts.routes().findAll(kind, ids).keySet();
-      ids.stream().filter(id -> !existing.contains(id)).forEach(id -> parts.forget(known.get(id), id));
+    Set<UUID> existing = parts.routes().existing(known.keySet());
+    known.forEach((id, connectorId) -> {
+      if (!existing.contains(id)) {
+        parts.forget(connectorId, id);
+      }
     });
   }
 
@@ -273,24 +271,19 @@ public final class Dispatcher implements Runnable {
       return Optional.of(OutcomeRecorder.INTEGRATION_PAUSED);
     }
     // Before the flag: a quarantined plugin is not started, which a derived flag also reads as "off".
-    if (route.kind() == IntegrationKind.THIRD_PARTY && parts.registry().isQuarantined(route.connectorId())) {
+    if (parts.registry().isQuarantined(route.connectorId())) {
       return Optional.of(HeldReleaser.CONNECTOR_QUARANTINED);
     }
-    if (HeldReleaser.gated(route) && !parts.gate().isEnabled(route.connectorId(), route.tenantId())) {
+    // A built-in connector is part of the hub: no flag rolls it out.
+    if (!parts.registry().isBuiltIn(route.connectorId()) && !parts.gate().isEnabled(route.connectorId(), route.tenantId())) {
       return Optional.of(HeldReleaser.CONNECTOR_NOT_ENABLED);
     }
     return Optional.empty();
   }
 
   private Optional<Integer> batchSize(DeliveryRoute route) {
-    int cap = parts.config().getMaxBatchSize();
-    if (route.kind() == IntegrationKind.INTERNAL) {
-      return Optional.of(Math.min(WEBHOOK_BATCH, cap));
-    }
-    return parts.registry().startedDescriptors().stream()
-        .filter(d -> d.id().equals(route.connectorId()))
-        .map(d -> Math.min(d.maxBatchSize(), cap))
-        .findFirst();
+    return parts.registry().descriptor(route.connectorId())
+        .map(d -> Math.min(d.maxBatchSize(), parts.config().getMaxBatchSize()));
   }
 
   private static void sleepQuietly(long millis) {

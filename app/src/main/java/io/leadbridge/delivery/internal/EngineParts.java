@@ -4,7 +4,6 @@ import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.delivery.DeliveryConfiguration;
 import io.leadbridge.delivery.VendorRateLimiter;
 import io.leadbridge.integrations.DeliveryRoutes;
-import io.leadbridge.integrations.WebhookDeliverer;
 import io.leadbridge.leads.LeadQueries;
 import io.leadbridge.rollout.RolloutGate;
 import java.time.Clock;
@@ -23,7 +22,6 @@ public record EngineParts(
     Clock clock,
     LeadQueries leads,
     ConnectorRegistry registry,
-    WebhookDeliverer webhooks,
     DeliveryRoutes routes,
     RolloutGate gate,
     VendorRateLimiter limiter,

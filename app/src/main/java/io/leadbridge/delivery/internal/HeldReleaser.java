@@ -28,11 +28,6 @@ final class HeldReleaser {
     this.parts = parts;
   }
 
-  /** Whether the integration's connector is behind a rollout flag (webhooks are built in, not a plugin). */
-  static boolean gated(DeliveryRoute route) {
-    return route.kind() == IntegrationKind.THIRD_PARTY;
-  }
-
   void releaseWhatMayFlow(Instant now) {
     OutboxDao outbox = parts.jdbi().onDemand(OutboxDao.class);
     for (HeldGroup group : outbox.heldGroups()) {

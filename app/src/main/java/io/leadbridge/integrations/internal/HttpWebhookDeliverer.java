@@ -12,7 +12,6 @@ import io.leadbridge.credentials.CredentialException;
 import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.integrations.BaseUrlPolicy;
 import io.leadbridge.integrations.InternalIntegration;
-import io.leadbridge.integrations.WebhookDeliverer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  * and sends one signed request with its auth flow. Every failure is an outcome; outcome texts name
  * statuses and steps, never a secret or a response body. Thread-safe.
  */
-public final class HttpWebhookDeliverer implements WebhookDeliverer {
+public final class HttpWebhookDeliverer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Actor ACTOR = Actor.system("webhook-deliverer");
@@ -47,7 +46,12 @@ public final class HttpWebhookDeliverer implements WebhookDeliverer {
     this.tokens = new OAuthTokens(clock);
   }
 
-  @Override
+  /**
+   * Sends one lead; never throws for a delivery problem (every failure is an outcome).
+   *
+   * @param leadJson the lead as stored (the canonical JSON of the API's lead body)
+   * @param deadline when the call must be over, the token request included
+   */
   public DeliveryOutcome deliver(UUID tenantId, UUID integrationId, UUID leadId, String leadJson, Instant deadline) {
     Optional<InternalIntegration> integration =
         jdbi.withExtension(InternalIntegrationDao.class, dao -> dao.find(tenantId, integrationId));
@@ -66,7 +70,13 @@ public final class HttpWebhookDeliverer implements WebhookDeliverer {
   }
 
   /** Sends a signed {@code {"type":"ping"}} with the auth flow; ok iff the endpoint answers 2xx. */
-  public CheckResult check(InternalIntegration integration, Instant deadline) {
+  public CheckResult check(UUID tenantId, UUID integrationId, Instant deadline) {
+    return jdbi.withExtension(InternalIntegrationDao.class, dao -> dao.find(tenantId, integrationId))
+        .map(integration -> check(integration, deadline))
+        .orElseGet(() -> CheckResult.failure("the internal integration no longer exists"));
+  }
+
+  private CheckResult check(InternalIntegration integration, Instant deadline) {
     String pingId = "ping-" + UUID.randomUUID();
     DeliveryOutcome outcome = send(integration, PING,
         Map.of("Idempotency-Key", pingId), pingId, "check", deadline);

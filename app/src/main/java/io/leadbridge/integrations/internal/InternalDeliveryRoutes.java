@@ -11,13 +11,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The delivery engine's view of internal integrations: each is served by the built-in webhook
- * deliverer ({@link DeliveryRoute#WEBHOOK}) and has no base URL or settings of its own. Only kind
+ * connector ({@link DeliveryRoute#WEBHOOK}) and has no base URL or settings of its own. Only kind
  * {@link IntegrationKind#INTERNAL}; the engine composes it with the third-party routes.
  * Thread-safe.
  */
@@ -42,6 +43,11 @@ public final class InternalDeliveryRoutes implements DeliveryRoutes {
     }
     return jdbi.withExtension(InternalIntegrationDao.class, dao -> dao.findByIds(List.copyOf(integrationIds)))
         .stream().map(InternalDeliveryRoutes::route).collect(Collectors.toMap(DeliveryRoute::integrationId, r -> r));
+  }
+
+  @Override
+  public Set<UUID> existing(Collection<UUID> integrationIds) {
+    return findAll(IntegrationKind.INTERNAL, integrationIds).keySet();
   }
 
   @Override

@@ -3,8 +3,10 @@ package io.leadbridge.integrations.internal;
 import io.leadbridge.integrations.DeliveryRoute;
 import io.leadbridge.integrations.DeliveryRoutes;
 import io.leadbridge.integrations.IntegrationKind;
-import java.util.Map;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Sends each route question to the routes of its integration kind; thread-safe when they are. */
@@ -20,6 +22,13 @@ public final class RoutesByKind implements DeliveryRoutes {
   public Map<UUID, DeliveryRoute> findAll(IntegrationKind kind, Collection<UUID> integrationIds) {
     DeliveryRoutes routes = byKind.get(kind);
     return routes == null ? Map.of() : routes.findAll(kind, integrationIds);
+  }
+
+  @Override
+  public Set<UUID> existing(Collection<UUID> integrationIds) {
+    Set<UUID> found = new HashSet<>();
+    byKind.values().forEach(routes -> found.addAll(routes.existing(integrationIds)));
+    return found;
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +33,11 @@ public final class ThirdPartyDeliveryRoutes implements DeliveryRoutes {
     }
     return jdbi.withExtension(ThirdPartyIntegrationDao.class, dao -> dao.findForDelivery(List.copyOf(integrationIds)))
         .stream().map(ThirdPartyDeliveryRoutes::route).collect(Collectors.toMap(DeliveryRoute::integrationId, r -> r));
+  }
+
+  @Override
+  public Set<UUID> existing(Collection<UUID> integrationIds) {
+    return findAll(IntegrationKind.THIRD_PARTY, integrationIds).keySet();
   }
 
   @Override

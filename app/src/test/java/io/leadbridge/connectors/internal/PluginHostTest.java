@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -138,6 +139,6 @@ class PluginHostTest {
     config.setDrainGrace(Duration.milliseconds(0));
     config.getTrust().setAllowlistFile(TestTrust.allowlistOf(directory));
     return new PluginHost(config, Clock.systemUTC(), new MetricRegistry(), new FakeCredentialSource(),
-        new RecordingRateLimits(), "test", (action, subject) -> { });
+        new RecordingRateLimits(), "test", (action, subject) -> { }, Set.of());
   }
 }

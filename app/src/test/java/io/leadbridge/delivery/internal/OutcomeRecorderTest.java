@@ -49,7 +49,7 @@ class OutcomeRecorderTest {
   void engine() {
     jdbi = TestDatabases.migrated(db);
     DeliveryConfiguration config = new DeliveryConfiguration();
-    EngineParts parts = new EngineParts(config, jdbi, clock, null, null, null, null, null, null, null, null, null,
+    EngineParts parts = new EngineParts(config, jdbi, clock, null, null, null, null, null, null, null, null,
         new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(2)), null);
     recorder = new OutcomeRecorder(parts);
     jdbi.useHandle(h -> h.createUpdate(
