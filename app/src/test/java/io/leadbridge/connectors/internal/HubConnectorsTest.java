@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.util.Duration;
-import io.leadbridge.connector.api.CheckResult;
 import io.leadbridge.connector.api.ConnectorDescriptor;
 import io.leadbridge.connector.api.DeliveryOutcome;
 import io.leadbridge.connector.api.RateLimitProfile;
@@ -15,6 +14,7 @@ import io.leadbridge.connectors.BuiltInConnector;
 import io.leadbridge.connectors.CallTarget;
 import io.leadbridge.connectors.ConnectorLease;
 import io.leadbridge.connectors.ConnectorsConfiguration;
+import io.leadbridge.connectors.FakeBuiltInConnector;
 import io.leadbridge.connectors.FakeCredentialSource;
 import io.leadbridge.connectors.PluginState;
 import io.leadbridge.connectors.RecordingRateLimits;
@@ -134,22 +134,7 @@ class HubConnectorsTest {
     host = new PluginHost(config, Clock.systemUTC(), new MetricRegistry(), new FakeCredentialSource(),
         new RecordingRateLimits(), "test", (action, subject) -> { }, Set.of(BUILT_IN.id()));
     host.start();
-    BuiltInConnector builtIn = new BuiltInConnector() {
-      @Override
-      public ConnectorDescriptor descriptor() {
-        return BUILT_IN;
-      }
-
-      @Override
-      public CheckResult check(CallTarget target, Instant deadline) {
-        return CheckResult.success("reachable");
-      }
-
-      @Override
-      public List<DeliveryOutcome> deliver(CallTarget target, List<LeadRecord> batch, Instant deadline) {
-        return deliver.apply(batch);
-      }
-    };
+    BuiltInConnector builtIn = new FakeBuiltInConnector(BUILT_IN, (target, batch) -> deliver.apply(batch));
     return new HubConnectors(host, List.of(builtIn), Clock.systemUTC(), config.getMaxCallDuration().toJavaDuration());
   }
 }
