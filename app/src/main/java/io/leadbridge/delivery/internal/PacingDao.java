@@ -20,6 +20,7 @@ import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -46,34 +47,34 @@ interface PacingDao {
   @SqlUpdate("INSERT INTO vendor_budgets (connector_id, account, " + COLUMNS + ", updated_at) VALUES (:connector,"
       + " :account, :windowMs, :profileLimit, :reportedLimit, :dayLimit, :dayZone, :dayUsed, :dayResetsAt,"
       + " :pausedUntil, :pauseScope, :now)")
-  void insert(@Bind("connector") String connectorId, @Bind("account") String account, @Bind("windowMs") long windowMs,
-      @Bind("profileLimit") int profileLimit, @Bind("reportedLimit") Integer reportedLimit,
-      @Bind("dayLimit") Long dayLimit, @Bind("dayZone") String dayZone, @Bind("dayUsed") long dayUsed,
-      @Bind("dayResetsAt") Instant dayResetsAt, @Bind("pausedUntil") Instant pausedUntil,
-      @Bind("pauseScope") String pauseScope, @Bind("now") Instant now);
+  void insert(@Bind("connector") String connectorId, @Bind("account") String account, @BindMethods Columns row,
+      @Bind("now") Instant now);
 
   @SqlUpdate("UPDATE vendor_budgets SET window_ms = :windowMs, profile_limit = :profileLimit,"
       + " reported_limit = :reportedLimit, day_limit = :dayLimit, day_zone = :dayZone, day_used = :dayUsed,"
       + " day_resets_at = :dayResetsAt, paused_until = :pausedUntil, pause_scope = :pauseScope, updated_at = :now"
       + " WHERE connector_id = :connector AND account = :account")
-  int update(@Bind("connector") String connectorId, @Bind("account") String account, @Bind("windowMs") long windowMs,
-      @Bind("profileLimit") int profileLimit, @Bind("reportedLimit") Integer reportedLimit,
-      @Bind("dayLimit") Long dayLimit, @Bind("dayZone") String dayZone, @Bind("dayUsed") long dayUsed,
-      @Bind("dayResetsAt") Instant dayResetsAt, @Bind("pausedUntil") Instant pausedUntil,
-      @Bind("pauseScope") String pauseScope, @Bind("now") Instant now);
+  int update(@Bind("connector") String connectorId, @Bind("account") String account, @BindMethods Columns row,
+      @Bind("now") Instant now);
 
   /** Writes a row back, creating it if it is new. */
   default void save(String connectorId, String account, BudgetRow row, boolean exists, Instant now) {
-    Integer reported = row.reportedLimit > 0 ? row.reportedLimit : null;
-    Long day = row.dayLimit > 0 ? row.dayLimit : null;
-    String zone = row.dayZone == null ? null : row.dayZone.getId();
-    String scope = row.pauseScope == null ? null : row.pauseScope.name().toLowerCase(Locale.ROOT);
     if (exists) {
-      update(connectorId, account, row.window.toMillis(), row.profileLimit, reported, day, zone, row.dayUsed,
-          row.dayResetsAt, row.pausedUntil, scope, now);
+      update(connectorId, account, Columns.of(row), now);
     } else {
-      insert(connectorId, account, row.window.toMillis(), row.profileLimit, reported, day, zone, row.dayUsed,
-          row.dayResetsAt, row.pausedUntil, scope, now);
+      insert(connectorId, account, Columns.of(row), now);
+    }
+  }
+
+  /** A budget row as its columns hold it (no limit, zone or scope is NULL); immutable. */
+  record Columns(long windowMs, int profileLimit, Integer reportedLimit, Long dayLimit, String dayZone, long dayUsed,
+      Instant dayResetsAt, Instant pausedUntil, String pauseScope) {
+
+    static Columns of(BudgetRow row) {
+      return new Columns(row.window.toMillis(), row.profileLimit, row.reportedLimit > 0 ? row.reportedLimit : null,
+          row.dayLimit > 0 ? row.dayLimit : null, row.dayZone == null ? null : row.dayZone.getId(), row.dayUsed,
+          row.dayResetsAt, row.pausedUntil,
+          row.pauseScope == null ? null : row.pauseScope.name().toLowerCase(Locale.ROOT));
     }
   }
 
