@@ -9,6 +9,7 @@ import io.leadbridge.LeadbridgeApplication;
 import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.connector.api.ConnectorDescriptor;
 import io.leadbridge.connector.api.DeliveryOutcome;
+import io.leadbridge.connectors.internal.HubConnectors;
 import io.leadbridge.connectors.internal.PluginHost;
 import io.leadbridge.testing.ConnectorSource;
 import io.leadbridge.testing.Db;
@@ -280,7 +281,7 @@ class PluginReloadTest extends HubTest {
   }
 
   private PluginHost host() {
-    return (PluginHost) registry();
+    return ((HubConnectors) registry()).pluginHost();
   }
 
   private void awaitNoDraining() {

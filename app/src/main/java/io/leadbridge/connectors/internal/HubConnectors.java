@@ -34,6 +34,11 @@ public final class HubConnectors implements ConnectorRegistry {
     this.maxCallDuration = maxCallDuration;
   }
 
+  /** The plugin host behind it: how many replaced versions still drain, for tests that reload. */
+  public PluginHost pluginHost() {
+    return plugins;
+  }
+
   @Override
   public Optional<ConnectorLease> started(String connectorId, Instant deadline) {
     BuiltInConnector builtIn = builtIns.get(Objects.requireNonNull(connectorId, "connectorId"));
