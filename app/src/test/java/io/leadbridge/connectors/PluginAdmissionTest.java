@@ -26,16 +26,21 @@ import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Admission: a jar loads only when its SHA-256 is on the operator's allowlist or it is signed by a
  * trusted publisher; an unlisted unsigned jar, a stranger's signature, a tampered signed jar, a
  * zip bomb, a jar naming two plugin ids, a lying descriptor and a file that is no zip are each
  * FAILED with a one-line cause — and an untrusted jar never has a class loaded. Every decision is
- * audited, and {@code GET /v1/plugins} shows each jar's hash, signer and trust.
+ * audited, and {@code GET /v1/plugins} shows each jar's hash, signer and trust. Not thread-safe
+ * (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(value = Db.class, names = "H2")
 class PluginAdmissionTest extends HubTest {
 
   /** Set by the untrusted jar's static initializer, should it ever run. */
@@ -44,12 +49,10 @@ class PluginAdmissionTest extends HubTest {
   private static final TestPublisher STRANGER = TestPublisher.create("Stranger Test Publisher");
   private static final Path PLUGINS = plugins();
 
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = TestApps.appWithPlugins(Db.H2, PLUGINS,
-      ConfigOverride.config("connectors.trust.trustStore", TRUSTED.trustStore().toString()));
-
   @Override
-  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
-    return APP;
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithPlugins(db, PLUGINS,
+        ConfigOverride.config("connectors.trust.trustStore", TRUSTED.trustStore().toString()));
   }
 
   @Test

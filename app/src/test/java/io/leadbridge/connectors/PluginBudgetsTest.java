@@ -23,28 +23,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each plugin call is measured on its thread — CPU time, allocated bytes — against its connector's
  * budget: a call that spins or hoards past it is ended like a timeout (interrupted, its result not
  * used, a retryable outcome with an error id), the next call runs normally, the per-connector
- * metrics count it all, and breaches in a row quarantine the plugin like Errors do.
+ * metrics count it all, and breaches in a row quarantine the plugin like Errors do. Not thread-safe
+ * (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(value = Db.class, names = "H2")
 class PluginBudgetsTest extends HubTest {
 
   private static final CallTarget TARGET = CallTarget.of(UUID.randomUUID(), UUID.randomUUID(), Map.of());
 
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = TestApps.appWithPlugins(Db.H2, plugins(),
-      ConfigOverride.config("connectors.containment.quarantineAfter", "3"),
-      ConfigOverride.config("connectors.containment.budgets.spender.cpuTime", "300ms"),
-      ConfigOverride.config("connectors.containment.budgets.spender.allocated", "64MiB"),
-      ConfigOverride.config("connectors.containment.budgets.hog.allocated", "16MiB"));
-
   @Override
-  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
-    return APP;
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithPlugins(db, plugins(),
+        ConfigOverride.config("connectors.containment.quarantineAfter", "3"),
+        ConfigOverride.config("connectors.containment.budgets.spender.cpuTime", "300ms"),
+        ConfigOverride.config("connectors.containment.budgets.spender.allocated", "64MiB"),
+        ConfigOverride.config("connectors.containment.budgets.hog.allocated", "16MiB"));
   }
 
   @ParameterizedTest
@@ -59,7 +62,7 @@ class PluginBudgetsTest extends HubTest {
       });
       assertThat(lease.deliver(TARGET, List.of(modest))).containsExactly(DeliveryOutcome.created("spent-" + modest.leadId()));
     }
-    MetricRegistry metrics = APP.getEnvironment().metrics();
+    MetricRegistry metrics = app().getEnvironment().metrics();
     assertThat(metrics.counter("connectors.calls;connector=spender").getCount()).isGreaterThanOrEqualTo(2);
     assertThat(metrics.counter("connectors.errors;connector=spender").getCount()).isGreaterThanOrEqualTo(1);
     assertThat(metrics.counter("connectors.cpu_ms;connector=spender").getCount()).isPositive();
@@ -82,7 +85,7 @@ class PluginBudgetsTest extends HubTest {
   }
 
   private ConnectorRegistry registry() {
-    return ((LeadbridgeApplication) APP.getApplication()).connectors();
+    return ((LeadbridgeApplication) app().getApplication()).connectors();
   }
 
   private static Instant soon() {

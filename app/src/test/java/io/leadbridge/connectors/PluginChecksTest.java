@@ -20,24 +20,27 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code POST …/check} runs like a delivery: on the connector's bulkhead thread, not the request's;
  * a check that hangs is interrupted at {@code delivery.checkTimeout} and answered 504
  * {@code check_timed_out}; a second check of the same integration while one runs is 409
- * {@code check_in_progress}; and after a timeout the integration can be checked again.
+ * {@code check_in_progress}; and after a timeout the integration can be checked again. Not
+ * thread-safe (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(value = Db.class, names = "H2")
 class PluginChecksTest extends HubTest {
 
   /** While this system property is set, the plugin's check sleeps for a minute (interruptibly). */
   private static final String HANG = "leadbridge.test.check-hangs-" + UUID.randomUUID();
 
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = TestApps.appWithPlugins(Db.H2, plugins(),
-      ConfigOverride.config("delivery.checkTimeout", "1 second"));
-
   @Override
-  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
-    return APP;
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithPlugins(db, plugins(),
+        ConfigOverride.config("delivery.checkTimeout", "1 second"));
   }
 
   @Test

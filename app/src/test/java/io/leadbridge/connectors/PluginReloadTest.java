@@ -40,22 +40,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code POST /v1/plugins/reload} on a running hub: jars dropped in, replaced and removed while
  * calls are in flight. Every test uses plugin ids of its own, so they do not depend on each other.
+ * Not thread-safe (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(value = Db.class, names = "H2")
 class PluginReloadTest extends HubTest {
 
   static final Path PLUGINS = TestApps.tempDir();
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP =
-      TestApps.appWithPlugins(Db.H2, PLUGINS, ConfigOverride.config("connectors.drainGrace", "200 milliseconds"));
 
   private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
 
   @Override
-  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
-    return APP;
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithPlugins(db, PLUGINS, ConfigOverride.config("connectors.drainGrace", "200 milliseconds"));
   }
 
   @AfterAll
@@ -277,7 +280,7 @@ class PluginReloadTest extends HubTest {
   }
 
   private ConnectorRegistry registry() {
-    return ((LeadbridgeApplication) APP.getApplication()).connectors();
+    return ((LeadbridgeApplication) app().getApplication()).connectors();
   }
 
   private PluginHost host() {

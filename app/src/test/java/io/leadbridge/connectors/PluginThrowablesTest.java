@@ -23,8 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -33,21 +35,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * throwable whose own methods throw — from {@code deliver}, {@code check}, its constructor,
  * {@code start}, {@code descriptor} or {@code stop} is contained: a retryable outcome for the lead
  * that caused it alone (its batch-mates are tried one by one and delivered), a failed check with
- * an error id, or FAILED with a one-line cause; and the hub serves on.
+ * an error id, or FAILED with a one-line cause; and the hub serves on. Not thread-safe (JUnit runs
+ * its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(value = Db.class, names = "H2")
 class PluginThrowablesTest extends HubTest {
 
   static final List<String> MODES = List.of("error", "assertion", "oom", "stack", "threaddeath", "hostile", "runtime");
 
   private static final Path PLUGINS = plugins();
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = TestApps.appWithPlugins(Db.H2, PLUGINS,
-      ConfigOverride.config("connectors.startTimeout", "5 seconds"),
-      // Quarantine has its own test: here every mode is tried many times over.
-      ConfigOverride.config("connectors.containment.quarantineAfter", "1000"));
 
   @Override
-  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
-    return APP;
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithPlugins(db, PLUGINS,
+        ConfigOverride.config("connectors.startTimeout", "5 seconds"),
+        // Quarantine has its own test: here every mode is tried many times over.
+        ConfigOverride.config("connectors.containment.quarantineAfter", "1000"));
   }
 
   @ParameterizedTest
@@ -123,7 +127,7 @@ class PluginThrowablesTest extends HubTest {
   }
 
   private ConnectorRegistry registry() {
-    return ((LeadbridgeApplication) APP.getApplication()).connectors();
+    return ((LeadbridgeApplication) app().getApplication()).connectors();
   }
 
   private static CallTarget target(String mode) {

@@ -26,28 +26,30 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The hub started on a plugins directory full of broken jars, built during the test: each broken
  * one is FAILED with its cause, the hub and the good plugins run on, and leased calls survive
- * whatever a plugin does wrong.
+ * whatever a plugin does wrong. Not thread-safe (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(value = Db.class, names = "H2")
 class PluginsApiTest extends HubTest {
 
   static final Path PLUGINS = BrokenPlugins.directory();
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP =
-      TestApps.appWithPlugins(Db.H2, PLUGINS, ConfigOverride.config("connectors.startTimeout", "3 seconds"));
 
   private static final List<String> GOOD = List.of("good.jar", "other.jar", "moody.jar", "jackson-copy.jar", "peeker.jar");
   private static final CallTarget TARGET = CallTarget.of(UUID.randomUUID(), UUID.randomUUID(), Map.of());
 
   @Override
-  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
-    return APP;
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithPlugins(db, PLUGINS, ConfigOverride.config("connectors.startTimeout", "3 seconds"));
   }
 
   static Stream<Arguments> failures() {
@@ -217,7 +219,7 @@ class PluginsApiTest extends HubTest {
   }
 
   private ConnectorRegistry registry() {
-    return ((LeadbridgeApplication) APP.getApplication()).connectors();
+    return ((LeadbridgeApplication) app().getApplication()).connectors();
   }
 
   private static Instant soon() {

@@ -22,24 +22,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The hub configured for aws-kms, against the KMS wire fake: it fails closed and only where a key is needed. */
+/**
+ * The hub configured for aws-kms, against the KMS wire fake: it fails closed and only where a key is needed.
+ * Not thread-safe (JUnit runs its tests one at a time).
+ */
+@ParameterizedClass
+@EnumSource(value = Db.class, names = "H2")
 class AwsKmsAppTest extends HubTest {
 
   private static final KmsSimulator KMS = startKms();
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP =
-      TestApps.app(
-          Db.H2,
-          ConfigOverride.config("profile", "production"),
-          ConfigOverride.config("keys.provider", "aws-kms"),
-          ConfigOverride.config("keys.awsKms.region", KMS.region()),
-          ConfigOverride.config("keys.awsKms.keyId", "alias/leadbridge"),
-          ConfigOverride.config("keys.awsKms.endpoint", KMS.endpoint().toString()),
-          ConfigOverride.config("keys.awsKms.accessKeyId", KMS.accessKeyId()),
-          ConfigOverride.config("keys.awsKms.secretAccessKey", KMS.secretAccessKey()),
-          ConfigOverride.config("keys.awsKms.attemptTimeout", "2s"),
-          ConfigOverride.config("keys.awsKms.callTimeout", "3s"),
-          ConfigOverride.config("keys.cache.maxAge", "1s"));
 
   private static KmsSimulator startKms() {
     KmsSimulator kms = KmsSimulator.builder().region("us-east-1").credentials("app-ak", "app-sk").start();
@@ -48,8 +42,19 @@ class AwsKmsAppTest extends HubTest {
   }
 
   @Override
-  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
-    return APP;
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.app(
+        db,
+        ConfigOverride.config("profile", "production"),
+        ConfigOverride.config("keys.provider", "aws-kms"),
+        ConfigOverride.config("keys.awsKms.region", KMS.region()),
+        ConfigOverride.config("keys.awsKms.keyId", "alias/leadbridge"),
+        ConfigOverride.config("keys.awsKms.endpoint", KMS.endpoint().toString()),
+        ConfigOverride.config("keys.awsKms.accessKeyId", KMS.accessKeyId()),
+        ConfigOverride.config("keys.awsKms.secretAccessKey", KMS.secretAccessKey()),
+        ConfigOverride.config("keys.awsKms.attemptTimeout", "2s"),
+        ConfigOverride.config("keys.awsKms.callTimeout", "3s"),
+        ConfigOverride.config("keys.cache.maxAge", "1s"));
   }
 
   @AfterEach

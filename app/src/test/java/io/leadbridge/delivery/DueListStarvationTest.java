@@ -33,14 +33,20 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The due list cannot be starved: with 2,000 webhook integrations of 80 tenants on PostgreSQL, 600
  * of them blocked — 300 whose receiver asked for an hour's pause, 300 whose breaker another node
  * opened — and their work due first, every one of the 1,400 others is served within 5 s of its
  * lead coming in (a lead every half second, each to one tenant's 25 integrations); the blocked ones have their next attempt pushed to when they may go instead of
- * filling the due list (which used to show only the 500 longest-waiting integrations).
+ * filling the due list (which used to show only the 500 longest-waiting integrations). Not
+ * thread-safe (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(value = Db.class, names = "POSTGRES")
 @Timeout(600)
 class DueListStarvationTest extends HubTest {
 
@@ -51,19 +57,25 @@ class DueListStarvationTest extends HubTest {
   private static final Duration SERVED_WITHIN = Duration.ofSeconds(5);
   private static final Duration LEAD_EVERY = Duration.ofMillis(500);
 
-  private static final TestDatabases.Target DATABASE = TestDatabases.fresh(Db.POSTGRES);
   private static final VendorServer RECEIVER = new VendorServer()
       .on("/ok", exchange -> VendorServer.respond(exchange, 200, "{}"));
   private static final VendorServer BUSY_HOST = new VendorServer()
       .on("/busy", exchange -> VendorServer.respond(exchange, 429, "{}", "Retry-After", "3600"));
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP = TestApps.app(
-      LeadbridgeApplication.class, "test-app.yml", DATABASE,
-      ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"),
-      ConfigOverride.config("delivery.maxAttempts", "40"));
+
+  /** The hub's database, where the test sets up what another node did: set before the hub starts. */
+  private static TestDatabases.Target database;
+
+  @BeforeParameterizedClassInvocation
+  static void freshDatabase(Db db) {
+    database = TestDatabases.fresh(db);
+  }
 
   @Override
-  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
-    return APP;
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.app(
+        LeadbridgeApplication.class, "test-app.yml", database,
+        ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"),
+        ConfigOverride.config("delivery.maxAttempts", "40"));
   }
 
   @AfterAll
@@ -109,7 +121,7 @@ class DueListStarvationTest extends HubTest {
 
   @Test
   void everyUnblockedIntegrationIsServedWithinSecondsHoweverManyAreBlocked() {
-    Jdbi jdbi = Databases.forCommand(DATABASE.dataSourceFactory());
+    Jdbi jdbi = Databases.forCommand(database.dataSourceFactory());
     LeadTraffic traffic = new LeadTraffic(hub());
     List<Tenant> paused = tenants(PAUSED_TENANTS, BUSY_HOST.url("/busy").toString());
     List<Tenant> broken = tenants(BREAKER_TENANTS, RECEIVER.url("/ok").toString());

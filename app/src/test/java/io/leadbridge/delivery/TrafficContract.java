@@ -8,8 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the delivery contracts that send leads to HubSpot simulators of their own: each test
- * gets a {@link LeadTraffic} on the hub, and the simulators it starts are stopped after it.
+ * Base of the delivery tests that send leads to HubSpot simulators of their own: each test gets a
+ * {@link LeadTraffic} on the hub, and the simulators it starts are stopped after it. Not
+ * thread-safe (JUnit runs its tests one at a time).
  */
 abstract class TrafficContract extends HubTest {
 

@@ -42,16 +42,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The built-in webhook deliverer against an in-process receiver and OAuth token server: the
  * signature as a receiver verifies it, each auth flow, token caching and single flight, status
- * mapping, timeouts, redirects, field mappings, and the engine's routes.
+ * mapping, timeouts, redirects, field mappings, and the engine's routes. Not thread-safe (JUnit
+ * runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(value = Db.class, names = "H2")
 class WebhookDelivererTest extends HubTest {
 
-  static final DropwizardAppExtension<LeadbridgeConfiguration> APP =
-      TestApps.app(Db.H2, ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"));
   static final VendorServer RECEIVER = new VendorServer();
   static final String LEAD = "{\"customer\":{\"emails\":[\"Dana@Example.com\"],\"firstName\":\"Dana\","
       + "\"lastName\":\"Reyes\",\"phones\":[{\"number\":\"(512) 555-0100\",\"type\":\"cellphone\"}]},"
@@ -63,8 +66,8 @@ class WebhookDelivererTest extends HubTest {
   private IntegrationsModule module;
 
   @Override
-  protected DropwizardAppExtension<LeadbridgeConfiguration> app() {
-    return APP;
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.app(db, ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"));
   }
 
   @AfterAll
@@ -109,7 +112,7 @@ class WebhookDelivererTest extends HubTest {
   private IntegrationsModule module(String... allowedHosts) {
     IntegrationsConfiguration config = new IntegrationsConfiguration();
     config.setAllowedHosts(List.of(allowedHosts));
-    return new IntegrationsModule(Databases.forCommand(APP.getConfiguration().database()),
+    return new IntegrationsModule(Databases.forCommand(app().getConfiguration().database()),
         hub().credentials().vault(), config, clock);
   }
 

@@ -96,7 +96,7 @@ final class BadLeads {
 
   private static String changed(Consumer<ObjectNode> change) {
     try {
-      ObjectNode lead = (ObjectNode) JSON.readTree(LeadsContract.API_MD_LEAD);
+      ObjectNode lead = (ObjectNode) JSON.readTree(LeadsTest.API_MD_LEAD);
       change.accept(lead);
       return JSON.writeValueAsString(lead);
     } catch (IOException e) {

@@ -20,7 +20,7 @@ class LeadRecordsTest {
 
   @Test
   void theApiMdLeadIsValidAndBecomesTheRecordConnectorsGet() {
-    Lead lead = new Lead(UUID.randomUUID(), UUID.randomUUID(), CanonicalJson.lead(LeadsContract.API_MD_LEAD),
+    Lead lead = new Lead(UUID.randomUUID(), UUID.randomUUID(), CanonicalJson.lead(LeadsTest.API_MD_LEAD),
         Instant.parse("2026-11-22T10:15:00Z"), NOW, List.of());
 
     LeadRecord record = LeadRecords.of(lead);
@@ -42,11 +42,11 @@ class LeadRecordsTest {
 
   @Test
   void theSameLeadReformattedHashesTheSameAndAnotherLeadDoesNot() {
-    String compact = LeadsContract.API_MD_LEAD.replaceAll("\\s+(?=[\"{}\\[\\]])", "");
-    String canonical = CanonicalJson.write(CanonicalJson.lead(LeadsContract.API_MD_LEAD));
+    String compact = LeadsTest.API_MD_LEAD.replaceAll("\\s+(?=[\"{}\\[\\]])", "");
+    String canonical = CanonicalJson.write(CanonicalJson.lead(LeadsTest.API_MD_LEAD));
 
     assertThat(CanonicalJson.write(CanonicalJson.lead(compact))).isEqualTo(canonical);
-    assertThat(CanonicalJson.sha256(CanonicalJson.write(CanonicalJson.lead(LeadsContract.lead("other")))))
+    assertThat(CanonicalJson.sha256(CanonicalJson.write(CanonicalJson.lead(LeadsTest.lead("other")))))
         .isNotEqualTo(CanonicalJson.sha256(canonical));
   }
 }

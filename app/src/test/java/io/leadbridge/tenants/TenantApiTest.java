@@ -3,20 +3,36 @@ package io.leadbridge.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
+import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.TestApps;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Tenants and API keys through the public API, on each database. */
-public abstract class TenantApiContract extends HubTest {
+/**
+ * Tenants and API keys through the public API, on each database. Not thread-safe (JUnit runs its
+ * tests one at a time).
+ */
+@ParameterizedClass
+@EnumSource(Db.class)
+public class TenantApiTest extends HubTest {
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.app(db);
+  }
 
   @Test
   void createdTenantIsReadableAndItsKeyServesMe() {

@@ -39,23 +39,34 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The vault on a real database: storage, isolation, audit, rotation, crypto-shredding. */
-abstract class CredentialVaultContract {
+/**
+ * The vault on a real database: storage, isolation, audit, rotation, crypto-shredding. Runs on each
+ * database, each test on a database of its own; not thread-safe (JUnit runs its tests one at a
+ * time).
+ */
+@ParameterizedClass
+@EnumSource(Db.class)
+class CredentialVaultTest {
 
   private static final Actor ACTOR = Actor.system("test");
 
-  private final Jdbi jdbi = TestDatabases.migrated(db());
+  @Parameter
+  Db db;
+
+  private Jdbi jdbi;
   private final Path keyDirectory = TestApps.tempDir();
   private CountingKeyProvider provider;
   private AuditTrail audit;
   private CredentialVault vault;
   private KeyRotation rotation;
 
-  protected abstract Db db();
-
   @BeforeEach
   void openVault() {
+    jdbi = TestDatabases.migrated(db);
     provider = new CountingKeyProvider(keyDirectory);
     audit = new AuditTrail(jdbi, Clock.systemUTC());
     vault = vaultWithColdCache();

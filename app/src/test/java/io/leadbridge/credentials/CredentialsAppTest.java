@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.audit.Actor;
+import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.TestApps;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +21,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The vault inside the running hub: the key file, offboarding, the audit API, the health check. */
-abstract class CredentialsAppContract extends HubTest {
+/**
+ * The vault inside the running hub: the key file, offboarding, the audit API, the health check.
+ * Runs on each database; not thread-safe (JUnit runs its tests one at a time).
+ */
+@ParameterizedClass
+@EnumSource(Db.class)
+class CredentialsAppTest extends HubTest {
 
   private static final Actor ACTOR = Actor.system("test");
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.app(db);
+  }
 
   private CredentialRef store(UUID tenant, String value) {
     return hub().credentials().vault().store(tenant, Map.of("accessToken", SecretValue.of(value)), ACTOR).ref();

@@ -3,7 +3,11 @@ package io.leadbridge.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
+import io.leadbridge.testing.Db;
+import io.leadbridge.testing.TestApps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,20 +29,23 @@ import org.slf4j.LoggerFactory;
  * integration (of other tenants and of the same tenant) its normal throughput and loses none of
  * its own leads, and its breaker opens, keeps calls away, then lets one trial through. Each
  * integration is paced by its vendor's ten-second limit, so the vendor, not the machine, sets the
- * normal throughput and both measurements have the same ceiling.
+ * normal throughput and both measurements have the same ceiling. Runs on each database; not
+ * thread-safe (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(Db.class)
 @Timeout(150)
-abstract class ContainmentContract extends TrafficContract {
+class ContainmentTest extends TrafficContract {
 
   /**
    * A breaker that stays open long enough to watch, and a retry budget that outlasts the hanging
    * vendor (its leads must wait, not die); calls give up after the tests' 5 s.
    */
-  static final ConfigOverride[] DELIVERY = {
+  private static final ConfigOverride[] DELIVERY = {
       ConfigOverride.config("delivery.maxAttempts", "40"),
       ConfigOverride.config("delivery.breaker.openFor", "3s")};
 
-  private static final Logger LOG = LoggerFactory.getLogger(ContainmentContract.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ContainmentTest.class);
   /**
    * Requests per rolling ten seconds each measured vendor allows: two batches of 100 leads, one per
    * call an integration may have under way (with fewer, a second call claimed at the same moment
@@ -53,6 +62,11 @@ abstract class ContainmentContract extends TrafficContract {
   private static final int OPEN = 2;
   private static final int HALF_OPEN = 1;
   private static final int CLOSED = 0;
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithHubSpot(db, TestApps.tempDir(), DELIVERY);
+  }
 
   private final Map<UUID, List<String>> sent = new LinkedHashMap<>();
 

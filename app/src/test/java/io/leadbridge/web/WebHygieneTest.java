@@ -5,31 +5,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.testing.Api;
+import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import io.leadbridge.testing.TestApps;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What every HTTP exchange gets, whatever the endpoint: hygiene headers, limits, probes. */
-public abstract class WebHygieneContract extends HubTest {
+/**
+ * What every HTTP exchange gets, whatever the endpoint: hygiene headers, limits, probes. Runs on
+ * each database; not thread-safe (JUnit runs its tests one at a time).
+ */
+@ParameterizedClass
+@EnumSource(Db.class)
+public class WebHygieneTest extends HubTest {
 
   private static final List<String> PROBES = List.of(
       "/.env", "/.git/config", "/config.php", "/wp-admin/", "/wp-login.php", "/actuator/env",
       "/server-status", "/.aws/credentials", "/.DS_Store", "/backup.sql");
 
   private static final List<String> HTTP_METHODS = List.of("get", "head", "post", "put", "patch", "delete", "options");
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.app(db);
+  }
 
   @Test
   void probePathsAre404WithNoContentOnBothPorts() {

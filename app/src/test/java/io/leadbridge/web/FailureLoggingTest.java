@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.leadbridge.LeadbridgeApplication;
 import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.storage.Databases;
 import io.leadbridge.testing.Api;
 import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
+import io.leadbridge.testing.HubTest;
 import io.leadbridge.testing.TestApps;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,21 +27,37 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * 5xx answers are generic and logged once with their errorId; database messages never reach the
- * log with the values they bound; a request value cannot forge a log event.
+ * log with the values they bound; a request value cannot forge a log event. Runs on each database;
+ * not thread-safe (JUnit runs its tests one at a time).
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
-public abstract class FailureLoggingContract {
+@ParameterizedClass
+@EnumSource(Db.class)
+public class FailureLoggingTest extends HubTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The failing hub on one database, logging to files under {@code logs}. */
-  static DropwizardAppExtension<LeadbridgeConfiguration> failingApp(Db db, java.nio.file.Path logs) {
+  /**
+   * The directory of the hub's log files, which the tests read back: each database's own, set
+   * before its hub starts.
+   */
+  private static java.nio.file.Path logs;
+
+  @BeforeParameterizedClassInvocation
+  static void freshLogs() {
+    logs = TestApps.tempDir();
+  }
+
+  /** The failing hub on this database, logging to files under {@link #logs}. */
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
     return TestApps.app(
         FailingApp.class,
         "test-app-filelog.yml",
@@ -50,10 +66,6 @@ public abstract class FailureLoggingContract {
         ConfigOverride.config(
             "server.requestLog.appenders[0].currentLogFilename", logs.resolve("requests.log").toString()));
   }
-
-  protected abstract DropwizardAppExtension<LeadbridgeConfiguration> app();
-
-  protected abstract java.nio.file.Path logs();
 
   /** The hub plus a resource that fails in the ways production code could. */
   public static class FailingApp extends LeadbridgeApplication {
@@ -104,7 +116,7 @@ public abstract class FailureLoggingContract {
     assertThat(r.body()).doesNotContain(marker).doesNotContain("SQL").doesNotContain("Exception");
     String errorId = problem.get("errorId").asText();
 
-    List<String> lines = waitForLine(logs().resolve("app.log"), errorId);
+    List<String> lines = waitForLine(logs.resolve("app.log"), errorId);
     assertThat(lines.stream().filter(l -> l.contains(errorId))).hasSize(1);
     assertThat(String.join("\n", lines)).doesNotContain(marker);
   }
@@ -114,7 +126,7 @@ public abstract class FailureLoggingContract {
     String forged = "x\n{\"level\":\"ERROR\",\"message\":\"forged\"}\r\n";
     HttpResponse<String> r = api().get("/test/echo-log?v=" + java.net.URLEncoder.encode(forged, "UTF-8"), null);
     assertThat(r.statusCode()).isEqualTo(200);
-    List<String> lines = waitForLine(logs().resolve("app.log"), "caller sent");
+    List<String> lines = waitForLine(logs.resolve("app.log"), "caller sent");
     for (String line : lines) {
       JsonNode event = JSON.readTree(line);
       assertThat(event.isObject()).as(line).isTrue();
@@ -126,7 +138,7 @@ public abstract class FailureLoggingContract {
   @Test
   void requestLogIsOneJsonObjectPerLine() throws Exception {
     api().send("GET", "/v1/me", "Bearer x\"}{\"forged\":true", null, null);
-    List<String> lines = waitForLine(logs().resolve("requests.log"), "/v1/me");
+    List<String> lines = waitForLine(logs.resolve("requests.log"), "/v1/me");
     for (String line : lines) {
       assertThat(JSON.readTree(line).isObject()).as(line).isTrue();
       assertThat(JSON.readTree(line).has("forged")).isFalse();

@@ -3,11 +3,15 @@ package io.leadbridge.integrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.testing.BuiltPlugins;
+import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.TestApps;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,17 +19,37 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Third-party integrations through the API, on a hub running the real HubSpot plugin jar against
  * the HubSpot simulator: write-only credentials, descriptor validation, the SSRF rules, checks,
- * tenant isolation, and a plugin dropped in at run time becoming usable after a reload.
+ * tenant isolation, and a plugin dropped in at run time becoming usable after a reload. Runs on
+ * each database; not thread-safe (JUnit runs its tests one at a time).
  */
-abstract class ThirdPartyIntegrationsContract extends HubTest {
+@ParameterizedClass
+@EnumSource(Db.class)
+class ThirdPartyIntegrationsTest extends HubTest {
 
   static final HubSpotSimulator HUBSPOT = HubSpotSimulator.builder().token("pat-sim-valid-token").start();
 
-  protected abstract Path plugins();
+  /**
+   * The hub's plugins directory, where a test drops a plugin in: each database's own, set before
+   * its hub starts.
+   */
+  private static Path plugins;
+
+  @BeforeParameterizedClassInvocation
+  static void freshPluginsDirectory() {
+    plugins = TestApps.tempDir();
+  }
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithHubSpot(db, plugins);
+  }
 
   private String admin(UUID tenant) {
     return hub().tenantKey(tenant, Role.TENANT_ADMIN);
@@ -183,7 +207,7 @@ abstract class ThirdPartyIntegrationsContract extends HubTest {
   @Test
   void anExamplePluginJarDroppedInAndReloadedStartsAndCanBeChosen() {
     String key = admin(hub().createTenant());
-    BuiltPlugins.copy(BuiltPlugins.EXAMPLE, plugins());
+    BuiltPlugins.copy(BuiltPlugins.EXAMPLE, plugins);
 
     HttpResponse<String> reload = hub().api().postJson("/v1/plugins/reload", hub().operatorKey(), "");
     HttpResponse<String> created = create(key, "{\"connector\":\"example\",\"name\":\"Example\","

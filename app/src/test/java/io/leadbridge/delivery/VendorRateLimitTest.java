@@ -3,7 +3,11 @@ package io.leadbridge.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
+import io.leadbridge.testing.Db;
+import io.leadbridge.testing.TestApps;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,23 +19,33 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The hub sends no more than the vendor allows: it keeps under HubSpot's ten-second limit while
  * leads pour in, waits out a {@code Retry-After} before it calls again, and once the day's quota
- * is spent it stops calling until the vendor's midnight while the deliveries wait (none dead).
+ * is spent it stops calling until the vendor's midnight while the deliveries wait (none dead). Runs
+ * on each database; not thread-safe (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(Db.class)
 @Timeout(120)
-abstract class VendorRateLimitContract extends TrafficContract {
+class VendorRateLimitTest extends TrafficContract {
 
-  private static final Logger LOG = LoggerFactory.getLogger(VendorRateLimitContract.class);
+  private static final Logger LOG = LoggerFactory.getLogger(VendorRateLimitTest.class);
   private static final int TEN_SECOND_LIMIT = 10;
   private static final Duration POURING = Duration.ofSeconds(22);
   private static final Duration WATCH = Duration.ofSeconds(3);
 
   private UUID tenant;
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithHubSpot(db, TestApps.tempDir());
+  }
 
   @BeforeEach
   void tenant() {

@@ -3,11 +3,15 @@ package io.leadbridge.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.simulators.hubspot.SimulatedRecord;
+import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.TestApps;
 import io.leadbridge.testing.VendorServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,20 +28,30 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The delivery engine end to end, on a hub running the real HubSpot plugin against its simulator:
  * leads reach the vendor once each, refused credentials pause the integration and hold its work
  * until new ones come, failing vendors lead to dead letters that operators replay or move to the
- * tenant's manual queue (JSON, CSV, acknowledge), and a disabled integration holds its work.
+ * tenant's manual queue (JSON, CSV, acknowledge), and a disabled integration holds its work. Runs
+ * on each database; not thread-safe (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(Db.class)
 @Timeout(120)
-abstract class DeliveryContract extends HubTest {
+class DeliveryTest extends HubTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String TOKEN = "pat-sim-delivery-token";
 
   private final List<HubSpotSimulator> simulators = new ArrayList<>();
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithHubSpot(db, TestApps.tempDir());
+  }
 
   @AfterEach
   void stopSimulators() {

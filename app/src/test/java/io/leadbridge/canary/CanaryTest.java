@@ -18,6 +18,7 @@ import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.testing.BuiltPlugins;
+import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
 import io.leadbridge.testing.TestApps;
@@ -39,14 +40,20 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The run-time proof that no secret leaks: secrets containing {@code CANARY-<uuid>} are driven
  * through every credential path the hub has, with logging at DEBUG, and then every log line,
  * every HTTP response body and every row of every table (H2 SCRIPT, pg_dump) is searched for the
- * canary, as text and as hex. Extend {@link #driveEveryCredentialPath} when a path is added.
+ * canary, as text and as hex. Extend {@link #driveEveryCredentialPath} when a path is added. Runs
+ * on each database; not thread-safe (JUnit runs its tests one at a time).
  */
-abstract class CanaryContract extends HubTest {
+@ParameterizedClass
+@EnumSource(Db.class)
+class CanaryTest extends HubTest {
 
   static final String CANARY = "CANARY-" + UUID.randomUUID();
   private static final String CANARY_HEX = HexFormat.of().formatHex(CANARY.getBytes(StandardCharsets.UTF_8));
@@ -67,16 +74,30 @@ abstract class CanaryContract extends HubTest {
           + String.valueOf(e.getRequestHeaders().getFirst("Authorization")) + "\"}"));
 
   /**
-   * The hub on {@code target} with the real HubSpot plugin (calling the simulator), logging
-   * everything at DEBUG into files under {@code logs}.
+   * The current database (each has its own, set before its hub starts) and the directory of the
+   * hub's log files: the scan reads back every row of one and every line of the other.
    */
-  static DropwizardAppExtension<LeadbridgeConfiguration> debugApp(TestDatabases.Target target, Path logs) {
+  private static TestDatabases.Target database;
+  private static Path logs;
+
+  @BeforeParameterizedClassInvocation
+  static void freshDatabaseAndLogs(Db db) {
+    database = TestDatabases.fresh(db);
+    logs = TestApps.tempDir();
+  }
+
+  /**
+   * The hub on {@link #database} with the real HubSpot plugin (calling the simulator), logging
+   * everything at DEBUG into files under {@link #logs}.
+   */
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
     Path plugins = TestApps.tempDir();
     BuiltPlugins.copy(BuiltPlugins.HUBSPOT, plugins);
     return TestApps.app(
         LeadbridgeApplication.class,
         "test-app-filelog.yml",
-        target,
+        database,
         plugins,
         ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"),
         ConfigOverride.config("logging.level", "DEBUG"),
@@ -84,18 +105,14 @@ abstract class CanaryContract extends HubTest {
         ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", logs.resolve("requests.log").toString()));
   }
 
-  protected abstract TestDatabases.Target database();
-
-  protected abstract Path logs();
-
   @Test
   void noCanaryReachesALogLineAResponseBodyOrATableRow() throws Exception {
     driveEveryCredentialPath();
 
     assertThat(responseBodies).isNotEmpty();
-    assertThat(responseBodies).noneMatch(CanaryContract::containsCanary);
+    assertThat(responseBodies).noneMatch(CanaryTest::containsCanary);
     List<Path> logFiles;
-    try (Stream<Path> files = Files.list(logs())) {
+    try (Stream<Path> files = Files.list(logs)) {
       logFiles = files.toList();
     }
     assertThat(logFiles).isNotEmpty();
@@ -106,7 +123,7 @@ abstract class CanaryContract extends HubTest {
       debugLines += log.lines().filter(l -> l.contains("\"DEBUG\"")).count();
     }
     assertThat(debugLines).as("the app really logged at DEBUG").isPositive();
-    String dump = DatabaseDump.of(database());
+    String dump = DatabaseDump.of(database);
     assertThat(dump).contains("credentials");
     assertThat(containsCanary(dump)).as("canary in the database dump").isFalse();
   }
@@ -405,7 +422,7 @@ abstract class CanaryContract extends HubTest {
 
   /** The vault reference of an integration, read from its table as only the hub's own code would. */
   private CredentialRef credentialOf(String table, String integrationId) {
-    Jdbi jdbi = Jdbi.create(database().url(), database().user(), database().password());
+    Jdbi jdbi = Jdbi.create(database.url(), database.user(), database.password());
     return CredentialRef.of(jdbi.withHandle(h -> h.createQuery("SELECT credential_id FROM " + table + " WHERE id = ?")
         .bind(0, UUID.fromString(integrationId)).mapTo(UUID.class).one()));
   }
@@ -433,7 +450,7 @@ abstract class CanaryContract extends HubTest {
   }
 
   private void damage(CredentialRef ref) {
-    Jdbi jdbi = Jdbi.create(database().url(), database().user(), database().password());
+    Jdbi jdbi = Jdbi.create(database.url(), database.user(), database.password());
     jdbi.useHandle(h -> {
       byte[] envelope = h.createQuery("SELECT envelope FROM credentials.envelopes WHERE id = ?")
           .bind(0, ref.id()).mapTo(byte[].class).one();

@@ -4,30 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.simulators.hubspot.BatchValidationMode;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
+import io.leadbridge.testing.Db;
+import io.leadbridge.testing.TestApps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Refusals are contained: a lead the vendor always refuses becomes a dead letter with the
  * vendor's code while the tenant's other leads flow, and a vendor that keeps answering 5xx makes
- * dead letters after the configured attempts while the other integrations deliver.
+ * dead letters after the configured attempts while the other integrations deliver. Runs on each
+ * database; not thread-safe (JUnit runs its tests one at a time).
  */
+@ParameterizedClass
+@EnumSource(Db.class)
 @Timeout(120)
-abstract class DeadLetterContract extends TrafficContract {
+class DeadLetterTest extends TrafficContract {
 
   static final int MAX_ATTEMPTS = 3;
-  static final ConfigOverride[] DELIVERY = {
+  private static final ConfigOverride[] DELIVERY = {
       ConfigOverride.config("delivery.maxAttempts", String.valueOf(MAX_ATTEMPTS))};
 
   /** A value HubSpot's {@code hs_lead_status} enumeration does not have. */
   private static final String NO_SUCH_STATUS = "NOT_A_LEAD_STATUS";
 
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithHubSpot(db, TestApps.tempDir(), DELIVERY);
+  }
 
   @Test
   void aLeadTheVendorAlwaysRefusesGoesDeadWithTheVendorsCodeWhileTheTenantsOtherLeadsFlow() {

@@ -3,9 +3,16 @@ package io.leadbridge.integrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeApplication;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
+import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.TestApps;
+import io.leadbridge.testing.TestDatabases;
 import io.leadbridge.testing.VendorServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -13,21 +20,45 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Internal (webhook) integrations through the API: write-only secrets, one 422 naming every fault,
  * the SSRF rules on endpoint and token URLs, mapping validation, checks against a receiver, pause
- * and resume, and tenant isolation.
+ * and resume, and tenant isolation. Runs on each database; not thread-safe (JUnit runs its tests
+ * one at a time).
  */
-abstract class InternalIntegrationsContract extends HubTest {
+@ParameterizedClass
+@EnumSource(Db.class)
+class InternalIntegrationsTest extends HubTest {
 
   static final String BASE = "/v1/integrations/internal";
   static final VendorServer RECEIVER = new VendorServer()
       .on("/hook", exchange -> VendorServer.respond(exchange, 204, ""))
       .on("/refuses", exchange -> VendorServer.respond(exchange, 401, "{\"error\":\"bad key\"}"));
 
-  /** The hub's database, to look at what the tables hold. */
-  protected abstract Jdbi database();
+  /**
+   * The hub's database, to look at what the tables hold: each database's own, set before its hub
+   * starts.
+   */
+  private static TestDatabases.Target target;
+
+  @BeforeParameterizedClassInvocation
+  static void freshDatabase(Db db) {
+    target = TestDatabases.fresh(db);
+  }
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.app(LeadbridgeApplication.class, "test-app.yml", target,
+        ConfigOverride.config("integrations.allowedHosts", "127.0.0.1"));
+  }
+
+  private Jdbi database() {
+    return Jdbi.create(target.url(), target.user(), target.password());
+  }
 
   private String admin() {
     return hub().tenantKey(hub().createTenant(), Role.TENANT_ADMIN);

@@ -2,8 +2,12 @@ package io.leadbridge.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
+import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.TestApps;
 import jakarta.ws.rs.Path;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -21,12 +25,17 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The complete auth matrix, generated from the running app's Jersey resource model: every
- * endpoint must have an entry here, so an endpoint added later without one fails the build.
+ * endpoint must have an entry here, so an endpoint added later without one fails the build. Runs on
+ * each database; not thread-safe (JUnit runs its tests one at a time).
  */
-public abstract class AuthMatrixContract extends HubTest {
+@ParameterizedClass
+@EnumSource(Db.class)
+public class AuthMatrixTest extends HubTest {
 
   private static final String TENANT_BODY = "{\"name\":\"M\",\"slug\":\"%s\"}";
   private static final String KEY_BODY = "{\"role\":\"TENANT_WRITER\",\"label\":\"m\"}";
@@ -151,6 +160,11 @@ public abstract class AuthMatrixContract extends HubTest {
 
   private Fixture fixture;
 
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.app(db);
+  }
+
   private synchronized Fixture fixture() {
     if (fixture == null) {
       Hub hub = hub();
@@ -174,7 +188,7 @@ public abstract class AuthMatrixContract extends HubTest {
   void everyEndpointHasAMatrixEntryAndEveryEntryAnEndpoint() {
     Set<String> endpoints = endpoints();
     assertThat(endpoints)
-        .as("endpoints without an auth-matrix entry: add one to AuthMatrixContract.MATRIX")
+        .as("endpoints without an auth-matrix entry: add one to AuthMatrixTest.MATRIX")
         .isSubsetOf(MATRIX.keySet());
     assertThat(MATRIX.keySet()).as("matrix entries without an endpoint").isSubsetOf(endpoints);
   }

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.auth.Role;
 import io.leadbridge.delivery.IntakeOutbox;
 import io.leadbridge.integrations.EnabledIntegrations;
 import io.leadbridge.leads.internal.CanonicalJson;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.storage.Databases;
+import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.TestApps;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -38,16 +43,28 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Lead intake through the API on a hub running the real HubSpot plugin: deliveries queued for
  * enabled integrations only, per-tenant idempotency (replay, reuse, in flight, 50 racing requests),
- * reads with paging, and tenant isolation. Bad bodies: {@link BadLeads}.
+ * reads with paging, and tenant isolation. Bad bodies: {@link BadLeads}. Runs on each database; not
+ * thread-safe (JUnit runs its tests one at a time).
  */
-abstract class LeadsContract extends HubTest {
+@ParameterizedClass
+@EnumSource(Db.class)
+class LeadsTest extends HubTest {
 
   static final HubSpotSimulator HUBSPOT = HubSpotSimulator.builder().token("pat-sim-valid-token").start();
   static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
+    return TestApps.appWithHubSpot(db, TestApps.tempDir(),
+        // An intake-only node: these tests read deliveries as intake left them.
+        ConfigOverride.config("delivery.workersEnabled", "false"));
+  }
 
   /** The lead of API.md, as the tenant would send it. */
   static final String API_MD_LEAD = """
