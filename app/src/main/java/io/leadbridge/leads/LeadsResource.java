@@ -18,9 +18,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 /** {@code /v1/leads}: a tenant sends leads and follows their deliveries; thread-safe (delegates). */
@@ -46,7 +49,13 @@ public class LeadsResource {
   public Response submit(
       @Parameter(hidden = true) @Auth Caller caller,
       @HeaderParam(LeadException.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
+      @Parameter(hidden = true) @Context HttpHeaders headers,
       @NotNull LeadBody request) {
+    List<String> keys = headers.getRequestHeader(LeadException.IDEMPOTENCY_KEY_HEADER);
+    if (keys != null && keys.size() > 1) {
+      // Which of two keys the client meant is not ours to guess: the first one winning made retries unsafe.
+      throw new LeadException.InvalidIdempotencyKey("must be sent once, not " + keys.size() + " times");
+    }
     LeadIntake.Answer answer = intake.submit(caller.requireTenant(), idempotencyKey, request);
     return Response.status(answer.status())
         .location(URI.create("/v1/leads/" + answer.leadId()))

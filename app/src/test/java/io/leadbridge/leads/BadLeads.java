@@ -77,6 +77,15 @@ final class BadLeads {
     cases.add(badJson("unknown top-level field", l -> l.put("priority", "high"), "unknown_field", "priority"));
     cases.add(badJson("unknown nested field", l -> customer(l).put("ssn", "000-00-0000"), "unknown_field",
         "customer.ssn"));
+    cases.add(badJson("year with a fraction", l -> vehicle(l).put("year", 2020.5), "invalid_json", "vehicles[0].year"));
+    // Jackson would let the last one win: a client that sent two values must not get one of them silently.
+    cases.add(new Case("a field twice at the top", changed(l -> { }).replaceFirst("\\{", "{\"externalId\":\"other\","),
+        400, "duplicate_field", List.of("body")));
+    cases.add(new Case("a field twice in a vehicle",
+        changed(l -> { }).replace("\"vehicles\":[{", "\"vehicles\":[{\"model\":\"Civic\","), 400, "duplicate_field",
+        List.of("vehicles[0]")));
+    cases.add(new Case("a custom field twice", changed(l -> { }).replace("\"customFields\":{",
+        "\"customFields\":{\"campaign\":\"other\","), 400, "duplicate_field", List.of("customFields")));
     cases.add(new Case("not JSON", "this is not json", 400, "malformed_json", List.of()));
     cases.add(new Case("truncated JSON", "{\"customer\": {", 400, "invalid_json", List.of("customer")));
     cases.add(new Case("a JSON array", "[]", 400, "malformed_json", List.of()));

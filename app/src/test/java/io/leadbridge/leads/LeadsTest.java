@@ -455,6 +455,17 @@ class LeadsTest extends HubTest {
     assertThat(sizes).containsExactly(2, 2, 1);
     assertThat(seen).containsExactlyElementsOf(sent);
     assertThat(hub().api().get("/v1/leads?limit=201", key).statusCode()).isEqualTo(400);
+    for (String notANumber : List.of("abc", "1.5", "")) {
+      HttpResponse<String> refused = hub().api().get("/v1/leads?limit=" + notANumber, key);
+      if (notANumber.isEmpty()) {
+        // An empty value is no value: the default page.
+        assertThat(refused.statusCode()).isEqualTo(200);
+        continue;
+      }
+      assertThat(refused.statusCode()).as("limit=%s answers 400, not 404", notANumber).isEqualTo(400);
+      assertThat(Hub.json(refused).get("code").asText()).isEqualTo("invalid_query");
+      assertThat(fields(Hub.json(refused))).containsExactly("limit");
+    }
     assertThat(hub().api().get("/v1/leads?cursor=nonsense", key).statusCode()).isEqualTo(400);
   }
 
@@ -500,6 +511,25 @@ class LeadsTest extends HubTest {
     assertThat(shortest.statusCode()).isEqualTo(202);
     assertThat(wrongType.statusCode()).isEqualTo(415);
     assertThat(leads(key)).hasSize(2);
+  }
+
+  @Test
+  void twoIdempotencyKeysAreRefusedAndNothingIsStored() {
+    String key = writer(hub().createTenant());
+
+    HttpResponse<String> twice = hub().api().send(HttpRequest.newBuilder(hub().api().uri("/v1/leads"))
+        .header("Authorization", "Bearer " + key)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", "first-key")
+        .header("Idempotency-Key", "second-key")
+        .POST(HttpRequest.BodyPublishers.ofString(API_MD_LEAD))
+        .build());
+
+    assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+    assertThat(Hub.json(twice).get("code").asText()).isEqualTo("invalid_idempotency_key");
+    assertThat(fields(Hub.json(twice))).containsExactly("Idempotency-Key");
+    assertThat(leads(key)).isEmpty();
+    assertThat(post(key, "first-key", API_MD_LEAD).statusCode()).as("the key stays free").isEqualTo(202);
   }
 
   private static List<String> fields(JsonNode problem) {

@@ -8,6 +8,7 @@ import io.leadbridge.errors.ErrorKind;
 import io.leadbridge.errors.FieldError;
 import io.leadbridge.errors.LeadbridgeException;
 import io.leadbridge.web.Problem;
+import io.leadbridge.web.QueryParams;
 import io.leadbridge.web.SafeFailure;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +68,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     }
     if (failure instanceof JsonProcessingException e) {
       return respond(fromJson(e));
+    }
+    if (failure instanceof ParamException.QueryParamException query) {
+      // JAX-RS answers a query value it cannot convert with 404, as if the resource were missing.
+      return fromDomain(new QueryParams.InvalidQuery(query.getParameterName(), "has the wrong type"));
     }
     if (failure instanceof WebApplicationException e) {
       return fromJaxRs(e);
@@ -117,6 +124,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       String field = JsonPaths.of(unknown.getPath());
       return Problem.of(400, "unknown_field", "the body has a field this endpoint does not accept",
           List.of(new FieldError(field, "unknown field")));
+    }
+    Optional<JsonParseException> duplicate = JsonPaths.duplicateField(e);
+    if (duplicate.isPresent()) {
+      return Problem.of(400, "duplicate_field", "the body names a field twice; send each field once",
+          List.of(new FieldError(JsonPaths.objectOf(duplicate.get()), "has a field twice")));
     }
     if (e instanceof JsonParseException) {
       return Problem.of(400, "malformed_json", "the body is not valid JSON", List.of());
