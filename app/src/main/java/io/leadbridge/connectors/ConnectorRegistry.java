@@ -1,5 +1,6 @@
 package io.leadbridge.connectors;
 
+import io.leadbridge.connector.api.CheckResult;
 import io.leadbridge.connector.api.ConnectorDescriptor;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,20 @@ public interface ConnectorRegistry {
    * @throws IllegalArgumentException if the deadline is further ahead than allowed
    */
   Optional<ConnectorLease> started(String connectorId, Instant deadline);
+
+  /**
+   * Runs the connector's check for {@code target} under a lease that ends by {@code deadline}; a
+   * failed check when there is no such connector now.
+   */
+  default CheckResult check(String connectorId, CallTarget target, Instant deadline) {
+    Optional<ConnectorLease> lease = started(connectorId, deadline);
+    if (lease.isEmpty()) {
+      return CheckResult.failure("connector " + connectorId + " is not running");
+    }
+    try (ConnectorLease leased = lease.get()) {
+      return leased.check(target);
+    }
+  }
 
   /** The descriptor of the built-in or STARTED connector with this id; empty when there is none. */
   Optional<ConnectorDescriptor> descriptor(String connectorId);

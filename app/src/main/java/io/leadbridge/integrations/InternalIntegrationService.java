@@ -3,7 +3,6 @@ package io.leadbridge.integrations;
 import io.leadbridge.audit.Actor;
 import io.leadbridge.connector.api.CheckResult;
 import io.leadbridge.connectors.CallTarget;
-import io.leadbridge.connectors.ConnectorLease;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.credentials.CredentialMetadata;
 import io.leadbridge.credentials.CredentialRef;
@@ -156,15 +155,8 @@ public final class InternalIntegrationService {
   public CheckResult check(UUID tenantId, UUID id) {
     get(tenantId, id);
     CallTarget target = CallTarget.of(tenantId, id, Map.of());
-    return checks.run(DeliveryRoute.WEBHOOK, tenantId, id, deadline -> {
-      Optional<ConnectorLease> lease = connectors.started(DeliveryRoute.WEBHOOK, deadline);
-      if (lease.isEmpty()) {
-        return CheckResult.failure("the webhook connector is not available");
-      }
-      try (ConnectorLease webhook = lease.get()) {
-        return webhook.check(target);
-      }
-    });
+    return checks.run(DeliveryRoute.WEBHOOK, tenantId, id,
+        deadline -> connectors.check(DeliveryRoute.WEBHOOK, target, deadline));
   }
 
   /** Removes the integration and destroys its secrets. */

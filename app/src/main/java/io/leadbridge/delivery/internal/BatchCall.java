@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One call: a claimed batch of one integration sent through a lease on its connector (a plugin or
- * a built-in one such as the webhook connector) on the connector's bulkhead thread, interrupted at the call timeout, its outcomes recorded, the
- * breaker and metrics told, and the slot given back. Runs once; confined to its thread.
+ * a built-in one such as the webhook connector) on the connector's bulkhead thread, interrupted at
+ * the call timeout, its outcomes recorded, the breaker and metrics told, and the slot given back.
+ * Runs once; confined to its thread.
  */
 final class BatchCall implements Runnable {
 

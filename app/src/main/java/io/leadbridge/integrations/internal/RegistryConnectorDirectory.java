@@ -3,7 +3,6 @@ package io.leadbridge.integrations.internal;
 import io.leadbridge.connector.api.CheckResult;
 import io.leadbridge.connector.api.ConnectorDescriptor;
 import io.leadbridge.connectors.CallTarget;
-import io.leadbridge.connectors.ConnectorLease;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.integrations.ConnectorDirectory;
 import io.leadbridge.integrations.ThirdPartyIntegration;
@@ -50,14 +49,7 @@ public final class RegistryConnectorDirectory implements ConnectorDirectory {
 
   @Override
   public CheckResult check(ThirdPartyIntegration integration, Instant deadline) {
-    Optional<ConnectorLease> lease = registry.started(integration.connector(), deadline);
-    if (lease.isEmpty()) {
-      return CheckResult.failure("connector " + integration.connector() + " is not running");
-    }
-    try (ConnectorLease leased = lease.get()) {
-      CallTarget target = new CallTarget(integration.tenantId(), integration.id(), integration.baseUrl(),
-          integration.settings(), integration.budgetAccount());
-      return leased.check(target);
-    }
+    return registry.check(integration.connector(), new CallTarget(integration.tenantId(), integration.id(),
+        integration.baseUrl(), integration.settings(), integration.budgetAccount()), deadline);
   }
 }
