@@ -114,7 +114,7 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     LeadsModule leads = new LeadsModule(jdbi, clock, new IntakeOutbox(EnabledIntegrations.inTables()));
     leads.resources().forEach(environment.jersey()::register);
     connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
-        integrations.credentialSource(), limiter, version(), audit,
+        integrations.credentialSource(), limiter, PublishedApi.version(), audit,
         List.of(integrations.webhookConnector(leads.queries()::documents, limiter)));
     connectors.install(environment);
     ConnectorRegistry registry = connectors.registry();
@@ -136,17 +136,12 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
     environment.jersey().register(new RolloutResource(new RolloutReport(FlagCatalog.standard(), startedConnectors,
         rollout.gate(), tenants.tenants()::activeIds, delivery.activity(environment.metrics(), connectorIds))));
 
-    WebHygiene.install(environment, config.getWeb(), version());
+    WebHygiene.install(environment, config.getWeb(), PublishedApi.version(), PublishedApi.RESOURCES);
   }
 
   /** The plugin host of the running hub, for wiring later modules and for tests; null before run. */
   public ConnectorRegistry connectors() {
     ConnectorsModule module = connectors;
     return module == null ? null : module.registry();
-  }
-
-  private static String version() {
-    String version = LeadbridgeApplication.class.getPackage().getImplementationVersion();
-    return version == null ? "dev" : version;
   }
 }

@@ -5,6 +5,9 @@ import io.leadbridge.auth.Role;
 import io.leadbridge.storage.PageRequest;
 import io.leadbridge.web.ListResponse;
 import io.leadbridge.web.QueryParams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** {@code GET /v1/audit}: the audit trail for operators; thread-safe (delegates to the trail). */
+@Tag(name = "operations")
 @Path("/v1/audit")
 @RolesAllowed(Role.Names.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +29,8 @@ public class AuditResource {
   }
 
   @GET
+  @Operation(operationId = "listAuditEvents", summary = "The audit trail, newest last")
+  @ApiResponse(responseCode = "200", description = "a page of audit events", useReturnTypeSchema = true)
   public ListResponse<AuditEventView> list(
       @QueryParam("tenantId") String tenantId,
       @QueryParam("limit") Integer limit,

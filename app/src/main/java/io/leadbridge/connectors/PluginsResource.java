@@ -3,6 +3,9 @@ package io.leadbridge.connectors;
 import io.leadbridge.auth.Role;
 import io.leadbridge.connectors.api.PluginView;
 import io.leadbridge.web.ListResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +19,7 @@ import java.util.List;
  * envelope with no next page (a plugins directory holds a handful of jars). Thread-safe
  * (delegates to the registry).
  */
+@Tag(name = "operations")
 @Path("/v1/plugins")
 @RolesAllowed(Role.Names.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,12 +32,16 @@ public class PluginsResource {
   }
 
   @GET
+  @Operation(operationId = "listPlugins", summary = "Every plugin: id, version, state and descriptor")
+  @ApiResponse(responseCode = "200", description = "the plugins", useReturnTypeSchema = true)
   public ListResponse<PluginView> list() {
     return view(registry.plugins());
   }
 
   @POST
   @Path("/reload")
+  @Operation(operationId = "reloadPlugins", summary = "Rescan the plugins directory: load new jars, reload changed ones")
+  @ApiResponse(responseCode = "200", description = "the plugins after the reload", useReturnTypeSchema = true)
   public ListResponse<PluginView> reload() {
     return view(registry.reload());
   }

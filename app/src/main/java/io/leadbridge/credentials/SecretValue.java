@@ -3,6 +3,7 @@ package io.leadbridge.credentials;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.leadbridge.credentials.internal.SecretValueJson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,6 +20,8 @@ import java.util.Arrays;
  * request body), and {@link #equals} compares in constant time. Only the {@code credentials}
  * module and the connector host may call {@link #reveal()}; an ArchUnit rule enforces that.
  */
+@Schema(type = "string", format = "password", accessMode = Schema.AccessMode.WRITE_ONLY,
+    description = "A secret: accepted in requests, never returned")
 @JsonSerialize(using = SecretValueJson.RefusingSerializer.class)
 @JsonDeserialize(using = SecretValueJson.Deserializer.class)
 public final class SecretValue {

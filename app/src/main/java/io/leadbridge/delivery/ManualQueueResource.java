@@ -7,7 +7,13 @@ import io.leadbridge.auth.Role;
 import io.leadbridge.delivery.api.ManualQueueEntryView;
 import io.leadbridge.storage.PageRequest;
 import io.leadbridge.web.ListResponse;
+import io.leadbridge.web.Problem;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** {@code /v1/manual-queue}: the tenant's leads that need entering by hand; thread-safe (delegates). */
+@Tag(name = "leads")
 @Path("/v1/manual-queue")
 @RolesAllowed(Role.Names.TENANT_ADMIN)
 public class ManualQueueResource {
@@ -40,6 +47,10 @@ public class ManualQueueResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "listManualQueue", summary = "Leads waiting for manual handling; Accept: text/csv exports them all")
+  @ApiResponse(responseCode = "200", description = "a page of entries (JSON) or every entry (CSV)", useReturnTypeSchema = true, content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON),
+      @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"))})
   public ListResponse<ManualQueueEntryView> list(
       @Parameter(hidden = true) @Auth Caller caller,
       @QueryParam("limit") Integer limit,
@@ -50,6 +61,7 @@ public class ManualQueueResource {
   /** The whole queue as CSV, for a spreadsheet. */
   @GET
   @Produces(TEXT_CSV)
+  @Operation(hidden = true)
   public Response csv(@Parameter(hidden = true) @Auth Caller caller) {
     UUID tenantId = caller.requireTenant();
     StreamingOutput body = output -> {
@@ -65,6 +77,10 @@ public class ManualQueueResource {
   /** 204: the entry was handled by hand and leaves the queue. */
   @POST
   @Path("/{deliveryId}/ack")
+  // A 204 has no body, so a client that accepts only the error type (as generated ones do) must get it.
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @Operation(operationId = "acknowledgeManualQueueEntry", summary = "Mark a manual-queue entry handled")
+  @ApiResponse(responseCode = "204", description = "handled")
   public Response acknowledge(@Parameter(hidden = true) @Auth Caller caller, @PathParam("deliveryId") UUID deliveryId) {
     operations.acknowledge(caller.requireTenant(), deliveryId, Actor.of(caller));
     return Response.noContent().build();

@@ -12,7 +12,14 @@ import io.leadbridge.integrations.api.ThirdPartyIntegrationView;
 import io.leadbridge.integrations.api.UpdateThirdPartyIntegrationRequest;
 import io.leadbridge.storage.PageRequest;
 import io.leadbridge.web.ListResponse;
+import io.leadbridge.web.Problem;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +41,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** {@code /v1/integrations/third-party}: a tenant's CRM integrations; thread-safe (delegates to the service). */
+@Tag(name = "integrations")
 @Path("/v1/integrations/third-party")
 @RolesAllowed(Role.Names.TENANT_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +55,8 @@ public class ThirdPartyIntegrationsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "createThirdPartyIntegration", summary = "Create a third-party integration")
+  @ApiResponse(responseCode = "201", description = "the integration", headers = @Header(name = "Location", description = "the new object's path", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThirdPartyIntegrationView.class)))
   public Response create(
       @Parameter(hidden = true) @Auth Caller caller, @NotNull @Valid CreateThirdPartyIntegrationRequest request) {
     ThirdPartyIntegration created = integrations.create(Callers.tenant(caller), request, Actor.of(caller));
@@ -54,6 +64,8 @@ public class ThirdPartyIntegrationsResource {
   }
 
   @GET
+  @Operation(operationId = "listThirdPartyIntegrations", summary = "The tenant's third-party integrations")
+  @ApiResponse(responseCode = "200", description = "a page of integrations", useReturnTypeSchema = true)
   public ListResponse<ThirdPartyIntegrationView> list(
       @Parameter(hidden = true) @Auth Caller caller,
       @QueryParam("limit") Integer limit,
@@ -63,6 +75,8 @@ public class ThirdPartyIntegrationsResource {
 
   @GET
   @Path("/{id}")
+  @Operation(operationId = "getThirdPartyIntegration", summary = "Read a third-party integration (credentials only as set/fingerprint)")
+  @ApiResponse(responseCode = "200", description = "the integration", useReturnTypeSchema = true)
   public ThirdPartyIntegrationView get(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") UUID id) {
     return view(integrations.get(Callers.tenant(caller), id));
   }
@@ -70,6 +84,8 @@ public class ThirdPartyIntegrationsResource {
   @PATCH
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "updateThirdPartyIntegration", summary = "Change a third-party integration")
+  @ApiResponse(responseCode = "200", description = "the integration", useReturnTypeSchema = true)
   public ThirdPartyIntegrationView update(
       @Parameter(hidden = true) @Auth Caller caller,
       @PathParam("id") UUID id,
@@ -80,6 +96,10 @@ public class ThirdPartyIntegrationsResource {
   @PUT
   @Path("/{id}/credentials")
   @Consumes(MediaType.APPLICATION_JSON)
+  // A 204 has no body, so a client that accepts only the error type (as generated ones do) must get it.
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @Operation(operationId = "replaceThirdPartyIntegrationCredentials", summary = "Replace the credentials")
+  @ApiResponse(responseCode = "204", description = "replaced")
   public Response replaceCredentials(
       @Parameter(hidden = true) @Auth Caller caller,
       @PathParam("id") UUID id,
@@ -90,6 +110,8 @@ public class ThirdPartyIntegrationsResource {
 
   @POST
   @Path("/{id}/check")
+  @Operation(operationId = "checkThirdPartyIntegration", summary = "Test the connection with the receiver")
+  @ApiResponse(responseCode = "200", description = "the result of the check", useReturnTypeSchema = true)
   public CheckView check(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") UUID id) {
     CheckResult result = integrations.check(Callers.tenant(caller), id);
     return new CheckView(result.ok(), result.detail());
@@ -97,6 +119,9 @@ public class ThirdPartyIntegrationsResource {
 
   @DELETE
   @Path("/{id}")
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @Operation(operationId = "deleteThirdPartyIntegration", summary = "Remove the integration and destroy its credentials")
+  @ApiResponse(responseCode = "204", description = "removed")
   public Response delete(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") UUID id) {
     integrations.delete(Callers.tenant(caller), id, Actor.of(caller));
     return Response.noContent().build();

@@ -3,11 +3,18 @@ package io.leadbridge.leads;
 import io.dropwizard.auth.Auth;
 import io.leadbridge.auth.Caller;
 import io.leadbridge.auth.Role;
+import io.leadbridge.leads.api.LeadAcceptedView;
 import io.leadbridge.leads.api.LeadBody;
 import io.leadbridge.leads.api.LeadView;
 import io.leadbridge.storage.PageRequest;
 import io.leadbridge.web.ListResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code /v1/leads}: a tenant sends leads and follows their deliveries; thread-safe (delegates). */
+@Tag(name = "leads")
 @Path("/v1/leads")
 @RolesAllowed({Role.Names.TENANT_WRITER, Role.Names.TENANT_ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +54,12 @@ public class LeadsResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "submitLead", summary = "Send a lead; it is delivered to every enabled integration")
+  @ApiResponse(responseCode = "202", description = "accepted, with its queued deliveries (the same answer again for a repeated key and body)", headers = @Header(name = "Location", description = "the new object's path", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadAcceptedView.class)))
   public Response submit(
       @Parameter(hidden = true) @Auth Caller caller,
+      @Parameter(required = true, description = "Names this lead for safe retries: the same key and body answer"
+          + " the original response again", schema = @Schema(minLength = 1, maxLength = 255))
       @HeaderParam(LeadException.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
       @Parameter(hidden = true) @Context HttpHeaders headers,
       @NotNull LeadBody request) {
@@ -65,6 +77,8 @@ public class LeadsResource {
   }
 
   @GET
+  @Operation(operationId = "listLeads", summary = "The tenant's leads with each delivery's state")
+  @ApiResponse(responseCode = "200", description = "a page of leads", useReturnTypeSchema = true)
   public ListResponse<LeadView> list(
       @Parameter(hidden = true) @Auth Caller caller,
       @QueryParam("limit") Integer limit,
@@ -74,6 +88,8 @@ public class LeadsResource {
 
   @GET
   @Path("/{leadId}")
+  @Operation(operationId = "getLead", summary = "A lead and the state of each of its deliveries")
+  @ApiResponse(responseCode = "200", description = "the lead", useReturnTypeSchema = true)
   public LeadView get(@Parameter(hidden = true) @Auth Caller caller, @PathParam("leadId") UUID leadId) {
     return LeadView.of(leads.get(caller.requireTenant(), leadId));
   }

@@ -72,11 +72,11 @@ public record PageRequest(int limit, Optional<Position> after) {
     }
   }
 
-  /** A limit or cursor the API cannot serve. */
+  /** A limit or cursor the API cannot serve, whether out of range or not even of the right type. */
   public static final class InvalidPageRequestException extends LeadbridgeException {
     private static final long serialVersionUID = 1L;
 
-    InvalidPageRequestException(FieldError error) {
+    public InvalidPageRequestException(FieldError error) {
       super(ErrorKind.BAD_REQUEST, "invalid_page_request", "invalid paging parameters", List.of(error));
     }
   }

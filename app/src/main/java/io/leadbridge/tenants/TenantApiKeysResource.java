@@ -5,6 +5,13 @@ import io.leadbridge.storage.PageRequest;
 import io.leadbridge.tenants.api.ApiKeyView;
 import io.leadbridge.tenants.api.CreateApiKeyRequest;
 import io.leadbridge.web.ListResponse;
+import io.leadbridge.web.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +29,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Operator endpoints for a tenant's API keys; thread-safe (delegates to the service). */
+@Tag(name = "tenants")
 @Path("/v1/tenants/{tenantId}/api-keys")
 @RolesAllowed(Role.Names.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +43,8 @@ public class TenantApiKeysResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "createTenantApiKey", summary = "Issue an API key for a tenant (the key is shown once)")
+  @ApiResponse(responseCode = "201", description = "the key, with its secret this once", headers = @Header(name = "Location", description = "the new object's path", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
   public Response create(
       @PathParam("tenantId") UUID tenantId, @NotNull @Valid CreateApiKeyRequest request) {
     IssuedApiKey issued = keys.issueTenantKey(tenantId, request.parsedRole(), request.label().strip());
@@ -44,6 +54,8 @@ public class TenantApiKeysResource {
   }
 
   @GET
+  @Operation(operationId = "listTenantApiKeys", summary = "List a tenant's API keys (never their secrets)")
+  @ApiResponse(responseCode = "200", description = "a page of keys", useReturnTypeSchema = true)
   public ListResponse<ApiKeyView> list(
       @PathParam("tenantId") UUID tenantId,
       @QueryParam("limit") Integer limit,
@@ -53,6 +65,10 @@ public class TenantApiKeysResource {
 
   @DELETE
   @Path("/{keyId}")
+  // A 204 has no body, so a client that accepts only the error type (as generated ones do) must get it.
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @Operation(operationId = "revokeTenantApiKey", summary = "Revoke an API key")
+  @ApiResponse(responseCode = "204", description = "revoked")
   public Response revoke(@PathParam("tenantId") UUID tenantId, @PathParam("keyId") UUID keyId) {
     keys.revoke(tenantId, keyId);
     return Response.noContent().build();

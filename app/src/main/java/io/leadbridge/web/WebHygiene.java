@@ -11,7 +11,10 @@ import io.leadbridge.web.internal.ResponseHygieneFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * Installs what every HTTP exchange gets: probe-path blocking on both ports, the body limit,
@@ -21,7 +24,12 @@ public final class WebHygiene {
 
   private WebHygiene() {}
 
-  public static void install(Environment environment, WebConfiguration config, String version) {
+  /**
+   * Installs the hygiene and the document of {@code apiResources} (the resource classes the app
+   * registers) as published under {@code version}.
+   */
+  public static void install(
+      Environment environment, WebConfiguration config, String version, Collection<Class<?>> apiResources) {
     ProbePathFilter probes = new ProbePathFilter(config.getProbePaths());
     add(environment.getApplicationContext(), probes);
     add(environment.getAdminContext(), probes);
@@ -31,9 +39,18 @@ public final class WebHygiene {
     environment.jersey().register(new ProblemExceptionMapper.ForValidation());
     environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler());
     environment.getAdminContext().setErrorHandler(new ProblemErrorHandler());
-    environment
-        .jersey()
-        .register(new OpenApiDocumentResource(environment.jersey().getResourceConfig(), version));
+    environment.jersey().register(new OpenApiDocumentResource(documented(apiResources), version));
+  }
+
+  /** The OpenAPI document of these resource classes and of the document itself, as published. */
+  public static String openApiDocument(Collection<Class<?>> apiResources, String version) {
+    return OpenApiDocumentResource.render(documented(apiResources), version);
+  }
+
+  private static List<Class<?>> documented(Collection<Class<?>> apiResources) {
+    List<Class<?>> classes = new ArrayList<>(apiResources);
+    classes.add(OpenApiDocumentResource.class);
+    return classes;
   }
 
   private static void add(MutableServletContextHandler context, Filter filter) {

@@ -454,7 +454,7 @@ class LeadsTest extends HubTest {
 
     assertThat(sizes).containsExactly(2, 2, 1);
     assertThat(seen).containsExactlyElementsOf(sent);
-    assertThat(hub().api().get("/v1/leads?limit=201", key).statusCode()).isEqualTo(400);
+    assertThat(Hub.json(hub().api().get("/v1/leads?limit=201", key)).get("code").asText()).isEqualTo("invalid_page_request");
     for (String notANumber : List.of("abc", "1.5", "")) {
       HttpResponse<String> refused = hub().api().get("/v1/leads?limit=" + notANumber, key);
       if (notANumber.isEmpty()) {
@@ -463,7 +463,7 @@ class LeadsTest extends HubTest {
         continue;
       }
       assertThat(refused.statusCode()).as("limit=%s answers 400, not 404", notANumber).isEqualTo(400);
-      assertThat(Hub.json(refused).get("code").asText()).isEqualTo("invalid_query");
+      assertThat(Hub.json(refused).get("code").asText()).isEqualTo("invalid_page_request");
       assertThat(fields(Hub.json(refused))).containsExactly("limit");
     }
     assertThat(hub().api().get("/v1/leads?cursor=nonsense", key).statusCode()).isEqualTo(400);

@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
-/** A raw HTTP client for one hub, so tests control every header and byte; thread-safe. */
+/**
+ * A raw HTTP client for one hub, so tests control every header and byte, that checks every exchange
+ * against the hub's published contract ({@link ContractCheck}); thread-safe.
+ */
 public final class Api {
 
   private static final HttpClient CLIENT =
@@ -37,12 +40,12 @@ public final class Api {
 
   /** {@code POST /v1/leads} with an {@code Idempotency-Key}, as a tenant's systems send a lead. */
   public HttpResponse<String> postLead(String key, String idempotencyKey, String json) {
-    return send(HttpRequest.newBuilder(uri("/v1/leads")).timeout(Duration.ofSeconds(20))
+    return exchange(HttpRequest.newBuilder(uri("/v1/leads")).timeout(Duration.ofSeconds(20))
         .header("Authorization", "Bearer " + key)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotencyKey)
         .POST(BodyPublishers.ofString(json))
-        .build());
+        .build(), json);
   }
 
   /** Any request; {@code key}, {@code contentType} and {@code body} may each be null. */
@@ -55,11 +58,22 @@ public final class Api {
       request.header("Content-Type", contentType);
     }
     BodyPublisher publisher = body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body);
-    return send(request.method(method, publisher).build());
+    return exchange(request.method(method, publisher).build(), body);
   }
 
   /** Sends a request built by the test itself (against {@link #uri(String)}). */
   public HttpResponse<String> send(HttpRequest request) {
+    return exchange(request, null);
+  }
+
+  /** Sends a request and checks the exchange against the hub's published contract. */
+  private HttpResponse<String> exchange(HttpRequest request, String body) {
+    HttpResponse<String> response = transmit(request);
+    ContractCheck.verify(base, request, body, response);
+    return response;
+  }
+
+  private static HttpResponse<String> transmit(HttpRequest request) {
     try {
       try {
         return CLIENT.send(request, BodyHandlers.ofString());

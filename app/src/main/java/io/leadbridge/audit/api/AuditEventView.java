@@ -1,12 +1,13 @@
 package io.leadbridge.audit.api;
 
 import io.leadbridge.audit.AuditEvent;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
 /** An audit event as the API shows it; immutable. */
 public record AuditEventView(
-    UUID id, Instant at, UUID tenantId, String actor, String action, String subject, String purpose) {
+    UUID id, Instant at, @Schema(nullable = true) UUID tenantId, String actor, String action, @Schema(nullable = true) String subject, @Schema(nullable = true) String purpose) {
 
   public static AuditEventView of(AuditEvent e) {
     return new AuditEventView(

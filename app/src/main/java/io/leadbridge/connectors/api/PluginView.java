@@ -2,6 +2,7 @@ package io.leadbridge.connectors.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leadbridge.connectors.PluginStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One plugin jar as {@code GET /v1/plugins} shows it; immutable. {@code id} and {@code version}
@@ -13,14 +14,14 @@ import io.leadbridge.connectors.PluginStatus;
 public record PluginView(
     String id,
     String version,
-    String file,
-    String state,
+    @Schema(nullable = true) String file,
+    @Schema(allowableValues = {"STARTED", "STOPPED", "FAILED"}) String state,
     @JsonInclude(JsonInclude.Include.NON_NULL) String cause,
     @JsonInclude(JsonInclude.Include.NON_NULL) DescriptorView descriptor,
-    String sha256,
-    String signer,
+    @Schema(nullable = true) String sha256,
+    @Schema(nullable = true) String signer,
     boolean trusted,
-    String trust) {
+    @Schema(nullable = true) String trust) {
 
   public static PluginView of(PluginStatus status) {
     return new PluginView(

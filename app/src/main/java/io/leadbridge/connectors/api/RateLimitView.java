@@ -2,6 +2,7 @@ package io.leadbridge.connectors.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leadbridge.connector.api.RateLimitProfile;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A connector's default rate-limit profile as the API shows it; immutable.
@@ -12,7 +13,7 @@ import io.leadbridge.connector.api.RateLimitProfile;
  * @param dailyResetZone the zone whose midnight resets the daily cap
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RateLimitView(int permits, String window, Long dailyCap, String dailyResetZone) {
+public record RateLimitView(int permits, String window, @Schema(nullable = true) Long dailyCap, @Schema(nullable = true) String dailyResetZone) {
 
   public static RateLimitView of(RateLimitProfile profile) {
     return new RateLimitView(

@@ -2,6 +2,7 @@ package io.leadbridge.delivery.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leadbridge.delivery.internal.DeliveryRow;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,17 +13,17 @@ public record DeliveryView(
     UUID id,
     UUID tenantId,
     UUID leadId,
-    String externalId,
+    @Schema(nullable = true) String externalId,
     UUID integrationId,
-    String integrationKind,
-    String connector,
-    String status,
-    String holdReason,
+    @Schema(allowableValues = {"third_party", "internal"}) String integrationKind,
+    @Schema(nullable = true) String connector,
+    @Schema(allowableValues = {"pending", "in_flight", "delivered", "retrying", "held", "dead", "manual", "skipped"}) String status,
+    @Schema(nullable = true) String holdReason,
     int attempts,
-    String lastErrorCode,
-    String lastErrorMessage,
-    String remoteId,
-    Instant nextAttemptAt,
+    @Schema(nullable = true) String lastErrorCode,
+    @Schema(nullable = true) String lastErrorMessage,
+    @Schema(nullable = true) String remoteId,
+    @Schema(nullable = true) Instant nextAttemptAt,
     Instant createdAt,
     Instant updatedAt) {
 

@@ -1,6 +1,7 @@
 package io.leadbridge.delivery.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,11 +15,11 @@ import java.util.UUID;
 public record ManualQueueEntryView(
     UUID deliveryId,
     UUID leadId,
-    String externalId,
+    @Schema(nullable = true) String externalId,
     UUID integrationId,
     String integrationKind,
-    String connector,
+    @Schema(nullable = true) String connector,
     String reasonCode,
-    String reasonMessage,
+    @Schema(nullable = true) String reasonMessage,
     Instant queuedAt,
     JsonNode lead) {}

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record CreateThirdPartyIntegrationRequest(
     @NotBlank @Size(max = 64) String connector,
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\u0000-\\u001F\\u007F-\\u009F]*", message = "must not contain control characters")
         String name,
     @Size(max = 2048) String baseUrl,
     @Size(max = 50) Map<@NotBlank String, @NotNull @Size(max = 8192) String> settings,

@@ -5,6 +5,7 @@ import io.leadbridge.integrations.FieldMapping;
 import io.leadbridge.integrations.InternalIntegration;
 import io.leadbridge.integrations.WebhookAuth;
 import io.leadbridge.integrations.WebhookEndpoint;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record InternalIntegrationView(
     CredentialStateView credentials,
     boolean enabled,
     String status,
-    String statusReason,
+    @Schema(nullable = true) String statusReason,
     Instant createdAt,
     Instant updatedAt) {
 

@@ -1,6 +1,7 @@
 package io.leadbridge.integrations.api;
 
 import io.leadbridge.integrations.ConnectorDirectory.StartedConnector;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One STARTED connector in the operators' {@code GET /v1/connectors}: whether its rollout flag can
@@ -14,7 +15,7 @@ import io.leadbridge.integrations.ConnectorDirectory.StartedConnector;
  * @param reason one line: what decides, or why no tenant gets it
  */
 public record StartedConnectorView(
-    String id, String displayName, String pluginVersion, String flag, boolean available, String reason) {
+    String id, String displayName, String pluginVersion, String flag, boolean available, @Schema(nullable = true) String reason) {
 
   public static StartedConnectorView of(StartedConnector connector) {
     return new StartedConnectorView(connector.descriptor().id(), connector.descriptor().displayName(),

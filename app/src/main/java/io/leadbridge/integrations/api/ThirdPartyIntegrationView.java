@@ -3,6 +3,7 @@ package io.leadbridge.integrations.api;
 import io.leadbridge.credentials.CredentialMetadata;
 import io.leadbridge.integrations.FieldMapping;
 import io.leadbridge.integrations.ThirdPartyIntegration;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +16,13 @@ public record ThirdPartyIntegrationView(
     UUID id,
     String connector,
     String name,
-    URI baseUrl,
+    @Schema(nullable = true) URI baseUrl,
     Map<String, String> settings,
     List<FieldMapping> fieldMappings,
     CredentialStateView credentials,
     boolean enabled,
     String status,
-    String statusReason,
+    @Schema(nullable = true) String statusReason,
     Instant createdAt,
     Instant updatedAt) {
 

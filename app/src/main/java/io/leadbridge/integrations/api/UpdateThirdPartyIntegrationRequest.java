@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** {@code PATCH /v1/integrations/third-party/{id}}: every field is optional; a given one replaces the old. Immutable. */
 public record UpdateThirdPartyIntegrationRequest(
-    @Size(min = 1, max = 200) @Pattern(regexp = "(?s)(?=.*\\S)[^\\p{Cntrl}]*", message = "must not be blank or contain control characters")
+    @Size(min = 1, max = 200) @Pattern(regexp = "(?=.*\\S)[^\\u0000-\\u001F\\u007F-\\u009F]*", message = "must not be blank or contain control characters")
         String name,
     @Size(max = 2048) String baseUrl,
     @Size(max = 50) Map<String, @NotNull @Size(max = 8192) String> settings,

@@ -1,6 +1,7 @@
 package io.leadbridge.leads.api;
 
 import io.leadbridge.leads.Delivery;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,14 +11,15 @@ import java.util.UUID;
  * @param lastErrorCode the vendor's or the hub's code for the last failure; null when none
  * @param remoteId the record's id at the vendor once delivered; null before
  */
+@Schema(name = "LeadDeliveryView")
 public record DeliveryView(
     UUID id,
     UUID integrationId,
-    String status,
+    @Schema(allowableValues = {"pending", "in_flight", "delivered", "retrying", "held", "dead", "manual", "skipped"}) String status,
     int attempts,
-    String lastErrorCode,
-    String remoteId,
-    Instant nextAttemptAt,
+    @Schema(nullable = true) String lastErrorCode,
+    @Schema(nullable = true) String remoteId,
+    @Schema(nullable = true) Instant nextAttemptAt,
     Instant updatedAt) {
 
   public static DeliveryView of(Delivery d) {

@@ -1,5 +1,7 @@
 package io.leadbridge.leads.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,11 @@ import java.util.Map;
  * @param receivedAt when the tenant received the lead; the intake time when absent
  */
 public record LeadBody(
-    String externalId,
-    String source,
-    Instant receivedAt,
-    CustomerBody customer,
-    List<VehicleBody> vehicles,
-    TradeInBody tradeIn,
-    String comments,
-    Map<String, String> customFields) {}
+    @Schema(nullable = true) String externalId,
+    @Schema(nullable = true) String source,
+    @Schema(nullable = true) Instant receivedAt,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) CustomerBody customer,
+    @ArraySchema(minItems = 1, maxItems = 20) List<VehicleBody> vehicles,
+    @Schema(nullable = true) TradeInBody tradeIn,
+    @Schema(nullable = true) String comments,
+    @Schema(nullable = true) Map<String, String> customFields) {}

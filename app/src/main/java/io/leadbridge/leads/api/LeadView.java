@@ -1,6 +1,7 @@
 package io.leadbridge.leads.api;
 
 import io.leadbridge.leads.Lead;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import java.util.UUID;
  * @param lead the lead as accepted
  */
 public record LeadView(
-    UUID id, Instant receivedAt, Instant createdAt, LeadBody lead, List<DeliveryView> deliveries) {
+    UUID id, @Schema(nullable = true) Instant receivedAt, Instant createdAt, LeadBody lead, List<DeliveryView> deliveries) {
 
   public static LeadView of(Lead lead) {
     return new LeadView(lead.id(), lead.receivedAt(), lead.createdAt(), lead.body(),

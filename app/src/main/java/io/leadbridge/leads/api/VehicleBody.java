@@ -1,5 +1,7 @@
 package io.leadbridge.leads.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A vehicle the customer is interested in, as sent; immutable.
  *
@@ -8,4 +10,4 @@ package io.leadbridge.leads.api;
  * @param vin 17 characters, no I, O or Q
  */
 public record VehicleBody(
-    String interest, String condition, String vin, Integer year, String make, String model, String trim) {}
+    @Schema(nullable = true, allowableValues = {"buy", "lease", "sell"}) String interest, @Schema(nullable = true, allowableValues = {"new", "used"}) String condition, @Schema(nullable = true) String vin, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer year, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String make, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String model, @Schema(nullable = true) String trim) {}

@@ -3,6 +3,7 @@ package io.leadbridge.tenants.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leadbridge.tenants.ApiKey;
 import io.leadbridge.tenants.IssuedApiKey;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,10 +14,10 @@ import java.util.UUID;
 public record ApiKeyView(
     UUID id,
     UUID tenantId,
-    String role,
+    @Schema(allowableValues = {"OPERATOR", "TENANT_ADMIN", "TENANT_WRITER"}) String role,
     String label,
     Instant createdAt,
-    Instant revokedAt,
+    @Schema(nullable = true) Instant revokedAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
 
   public static ApiKeyView of(ApiKey k) {

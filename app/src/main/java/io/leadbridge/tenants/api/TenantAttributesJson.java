@@ -1,5 +1,6 @@
 package io.leadbridge.tenants.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 
 /**
@@ -9,8 +10,8 @@ import jakarta.validation.constraints.Pattern;
  * @param region e.g. {@code us-east}
  */
 public record TenantAttributesJson(
-    @Pattern(regexp = ATTRIBUTE, message = ATTRIBUTE_MESSAGE) String tier,
-    @Pattern(regexp = ATTRIBUTE, message = ATTRIBUTE_MESSAGE) String region) {
+    @Schema(nullable = true) @Pattern(regexp = ATTRIBUTE, message = ATTRIBUTE_MESSAGE) String tier,
+    @Schema(nullable = true) @Pattern(regexp = ATTRIBUTE, message = ATTRIBUTE_MESSAGE) String region) {
 
   static final String ATTRIBUTE = "[a-z0-9][a-z0-9-]{0,31}";
   static final String ATTRIBUTE_MESSAGE =

@@ -1,6 +1,7 @@
 package io.leadbridge.tenants.api;
 
 import io.leadbridge.tenants.Tenant;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,9 +11,9 @@ public record TenantView(
     String name,
     String slug,
     TenantAttributesJson attributes,
-    String status,
+    @Schema(allowableValues = {"active", "offboarded"}) String status,
     Instant createdAt,
-    Instant offboardedAt) {
+    @Schema(nullable = true) Instant offboardedAt) {
 
   public static TenantView of(Tenant t) {
     return new TenantView(

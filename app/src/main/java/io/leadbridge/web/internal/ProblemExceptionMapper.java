@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.leadbridge.errors.ErrorKind;
 import io.leadbridge.errors.FieldError;
 import io.leadbridge.errors.LeadbridgeException;
+import io.leadbridge.storage.PageRequest;
 import io.leadbridge.web.Problem;
 import io.leadbridge.web.QueryParams;
 import io.leadbridge.web.SafeFailure;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,8 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
           413, "payload_too_large",
           415, "unsupported_media_type");
 
+  private static final Set<String> PAGING = Set.of("limit", "cursor");
+
   private static final List<String> PASSED_ON_HEADERS =
       List.of(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER);
 
@@ -71,6 +75,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     }
     if (failure instanceof ParamException.QueryParamException query) {
       // JAX-RS answers a query value it cannot convert with 404, as if the resource were missing.
+      if (PAGING.contains(query.getParameterName())) {
+        return fromDomain(new PageRequest.InvalidPageRequestException(
+            new FieldError(query.getParameterName(), "must be a whole number between 1 and " + PageRequest.MAX_LIMIT)));
+      }
       return fromDomain(new QueryParams.InvalidQuery(query.getParameterName(), "has the wrong type"));
     }
     if (failure instanceof WebApplicationException e) {
