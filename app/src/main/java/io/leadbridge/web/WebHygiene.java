@@ -8,6 +8,7 @@ import io.leadbridge.web.internal.ProbePathFilter;
 import io.leadbridge.web.internal.ProblemErrorHandler;
 import io.leadbridge.web.internal.ProblemExceptionMapper;
 import io.leadbridge.web.internal.ResponseHygieneFilter;
+import io.leadbridge.web.internal.ServerErrorHandlerInstaller;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -15,7 +16,8 @@ import java.util.EnumSet;
 
 /**
  * Installs what every HTTP exchange gets: probe-path blocking on both ports, the body limit,
- * hygiene headers, the single problem+json exception mapper and the OpenAPI document; stateless.
+ * hygiene headers, the single problem+json exception mapper, problem+json for the errors Jetty
+ * answers itself, and the OpenAPI document; stateless.
  */
 public final class WebHygiene {
 
@@ -31,6 +33,7 @@ public final class WebHygiene {
     environment.jersey().register(new ProblemExceptionMapper.ForValidation());
     environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler());
     environment.getAdminContext().setErrorHandler(new ProblemErrorHandler());
+    environment.lifecycle().addEventListener(new ServerErrorHandlerInstaller());
     environment
         .jersey()
         .register(new OpenApiDocumentResource(environment.jersey().getResourceConfig(), version));
