@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * unreadable request line or framing), 404 {@code not_found}, 405 {@code method_not_allowed}, 408
  * {@code request_timeout}, 413 {@code payload_too_large}, 414 {@code uri_too_long}, 431
  * {@code header_too_large}, any other 4xx {@code client_error}; each 4xx with a fixed detail that
- * never quotes the request. 5xx: 501 {@code not_implemented}, 505
+ * never quotes the request. 5xx: 501 {@code not_implemented} (a method no path takes, such as
+ * TRACE, which Dropwizard refuses with a 405 that could not name an {@code Allow} list), 505
  * {@code http_version_not_supported}, otherwise {@code internal_error}, with no detail, and the
  * errorId logged once.
  */
@@ -37,12 +38,15 @@ public final class ProblemErrorHandler extends ErrorHandler {
     Throwable cause = request.getAttribute(ERROR_EXCEPTION) instanceof Throwable t ? t : null;
     Problem problem = ServerErrors.problem(status, String.valueOf(request.getAttribute(ERROR_MESSAGE)), cause,
         request.getMethod(), request.getConnectionMetaData().getHttpConfiguration().getRequestHeaderSize());
-    if (status >= 500) {
-      LOG.warn("errorId={} the server answered {} itself", problem.errorId(), status,
+    if (problem.code().equals("internal_error")) {
+      LOG.warn("errorId={} the server answered {} itself", problem.errorId(), problem.status(),
           cause == null ? null : SafeFailure.of(cause));
+    } else if (problem.status() >= 500) {
+      // A method or HTTP version the hub does not implement: the client's doing, not an alarm.
+      LOG.info("errorId={} the server answered {} {} itself", problem.errorId(), problem.status(), problem.code());
     }
     byte[] body = ProblemJson.render(problem).getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
+    response.setStatus(problem.status());
     // The hygiene filter never ran for a request Jetty refused itself.
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");

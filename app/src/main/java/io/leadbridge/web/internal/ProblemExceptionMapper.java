@@ -146,6 +146,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     if (status >= 500) {
       return unexpected(e);
     }
+    if (status == 405) {
+      return notAllowed(original);
+    }
     Problem problem = Problem.of(status, CODES_BY_STATUS.getOrDefault(status, "client_error"), null, List.of());
     Response.ResponseBuilder response = builder(problem);
     for (String header : PASSED_ON_HEADERS) {
@@ -155,6 +158,14 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       }
     }
     return response.build();
+  }
+
+  /** Says which methods the path takes, in the detail and in {@code Allow}, which HTTP requires on a 405. */
+  private static Response notAllowed(Response original) {
+    List<String> methods = AllowedMethods.of(original.getHeaderString(HttpHeaders.ALLOW));
+    Problem problem = Problem.of(405, "method_not_allowed",
+        "this path takes only " + AllowedMethods.header(methods) + " (the Allow header lists them)", List.of());
+    return builder(problem).header(HttpHeaders.ALLOW, AllowedMethods.header(methods)).build();
   }
 
   private static Response unexpected(Throwable failure) {

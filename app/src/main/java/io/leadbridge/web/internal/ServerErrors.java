@@ -3,6 +3,7 @@ package io.leadbridge.web.internal;
 import io.leadbridge.web.Problem;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Names the errors Jetty answers itself (see {@link ProblemErrorHandler} for the list of codes):
@@ -13,6 +14,9 @@ final class ServerErrors {
 
   /** The method Jetty gives a request whose request line it could not read. */
   static final String UNREAD_METHOD = "BAD";
+
+  /** The methods some resource of the hub takes; Dropwizard refuses every other one on every path. */
+  private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
   private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
       404, "not_found",
@@ -35,6 +39,10 @@ final class ServerErrors {
    * @param headerLimit the connector's limit on the request line and headers, in bytes
    */
   static Problem problem(int status, String message, Throwable cause, String method, int headerLimit) {
+    if (status == 405 && !SERVED_METHODS.contains(method)) {
+      // TRACE, CONNECT or a made-up method: no path takes it, so there is no Allow list to give (RFC 9110, 15.6.2).
+      return problem(501, message, cause, method, headerLimit);
+    }
     if (status >= 500) {
       // Like every 5xx of the hub: a generic title and the errorId, nothing else.
       return Problem.of(status, CODES_BY_STATUS.getOrDefault(status, "internal_error"), null, List.of());
