@@ -4,6 +4,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.MutableServletContextHandler;
 import io.leadbridge.web.internal.BodyLimitFilter;
 import io.leadbridge.web.internal.OpenApiDocumentResource;
+import io.leadbridge.web.internal.OptionsResponseFilter;
 import io.leadbridge.web.internal.ProbePathFilter;
 import io.leadbridge.web.internal.ProblemErrorHandler;
 import io.leadbridge.web.internal.ProblemExceptionMapper;
@@ -11,8 +12,9 @@ import io.leadbridge.web.internal.ResponseHygieneFilter;
 import io.leadbridge.web.internal.ServerErrorHandlerInstaller;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * Installs what every HTTP exchange gets: probe-path blocking on both ports, the body limit,
@@ -31,6 +33,9 @@ public final class WebHygiene {
     add(environment.getApplicationContext(), new BodyLimitFilter(config.getMaxRequestBody().toBytes()));
     environment.jersey().register(new ProblemExceptionMapper());
     environment.jersey().register(new ProblemExceptionMapper.ForValidation());
+    // The API is described by /openapi.json; a WADL document would be a second, unreviewed description.
+    environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    environment.jersey().register(new OptionsResponseFilter());
     environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler());
     environment.getAdminContext().setErrorHandler(new ProblemErrorHandler());
     environment.lifecycle().addEventListener(new ServerErrorHandlerInstaller());
