@@ -8,6 +8,7 @@ import io.leadbridge.web.internal.OptionsResponseFilter;
 import io.leadbridge.web.internal.ProbePathFilter;
 import io.leadbridge.web.internal.ProblemErrorHandler;
 import io.leadbridge.web.internal.ProblemExceptionMapper;
+import io.leadbridge.web.internal.PublicLocationFilter;
 import io.leadbridge.web.internal.ResponseHygieneFilter;
 import io.leadbridge.web.internal.ServerErrorHandlerInstaller;
 import jakarta.servlet.DispatcherType;
@@ -36,6 +37,9 @@ public final class WebHygiene {
     // The API is described by /openapi.json; a WADL document would be a second, unreviewed description.
     environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
     environment.jersey().register(new OptionsResponseFilter());
+    // Jersey would make a relative Location absolute with the request's Host header, which the client writes.
+    environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+    config.getPublicBaseUrl().ifPresent(base -> environment.jersey().register(new PublicLocationFilter(base)));
     environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler());
     environment.getAdminContext().setErrorHandler(new ProblemErrorHandler());
     environment.lifecycle().addEventListener(new ServerErrorHandlerInstaller());

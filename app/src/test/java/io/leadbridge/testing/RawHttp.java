@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,19 +29,36 @@ public final class RawHttp {
     this.port = port;
   }
 
-  /** A request line and headers, each given without its CRLF; a blank line ends the head. */
+  /**
+   * A request line and headers, each given without its CRLF, and no body; a {@code Host} header is
+   * added unless one is given.
+   */
   public Response send(String requestLine, String... headers) {
+    return sendWithBody(requestLine, null, headers);
+  }
+
+  /** As {@link #send(String, String...)}, with a UTF-8 body and its {@code Content-Length}; body may be null. */
+  public Response sendWithBody(String requestLine, String body, String... headers) {
     StringBuilder head = new StringBuilder(requestLine).append("\r\n");
-    head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+    if (Arrays.stream(headers).noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
+      head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+    }
     for (String header : headers) {
       head.append(header).append("\r\n");
     }
+    byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    if (body != null) {
+      head.append("Content-Length: ").append(content.length).append("\r\n");
+    }
     head.append("Connection: close\r\n\r\n");
-    return sendBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    byte[] start = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] request = Arrays.copyOf(start, start.length + content.length);
+    System.arraycopy(content, 0, request, start.length, content.length);
+    return sendBytes(request);
   }
 
   /** Exactly these bytes, nothing added. */
-  public Response sendBytes(byte[] request) {
+  private Response sendBytes(byte[] request) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
