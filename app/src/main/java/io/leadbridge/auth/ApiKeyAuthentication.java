@@ -8,7 +8,7 @@ import io.leadbridge.auth.internal.BearerKeyAuthFilter;
 import io.leadbridge.auth.internal.EmptyUnauthorizedHandler;
 import io.leadbridge.auth.internal.OptionsAuthFilter;
 import io.leadbridge.auth.internal.RoleAuthorizer;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import io.leadbridge.auth.internal.RoleCheckFeature;
 
 /** Installs API-key authentication and role checks into Jersey; stateless. */
 public final class ApiKeyAuthentication {
@@ -32,7 +32,7 @@ public final class ApiKeyAuthentication {
             .buildAuthFilter();
     jersey.register(new AuthDynamicFeature(filter));
     jersey.register(new OptionsAuthFilter(filter));
-    jersey.register(RolesAllowedDynamicFeature.class);
+    jersey.register(new RoleCheckFeature());
     jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
   }
 }
