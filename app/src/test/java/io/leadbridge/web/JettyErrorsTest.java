@@ -42,6 +42,13 @@ public class JettyErrorsTest extends HubTest {
     assertThat(problem.get("detail").asText()).contains("8192 bytes");
   }
 
+  @Test
+  void aTwentyKibUriIs414UriTooLong() {
+    String path = "/v1/" + "a".repeat(20 * 1024);
+    JsonNode problem = problem(raw().send("GET " + path + " HTTP/1.1"), 414, "uri_too_long", path);
+    assertThat(problem.get("detail").asText()).contains("8192 bytes");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/v1//me", "/%2e%2e/", "/v1/%2e%2e/me", "/v1/%2E%2E/me", "/v1%2Fme", "/v1/tenants/a%2Fb",
       "/../x", "/v1/../../me"})
