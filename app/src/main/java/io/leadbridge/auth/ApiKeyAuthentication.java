@@ -6,8 +6,9 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.leadbridge.auth.internal.ApiKeyAuthenticator;
 import io.leadbridge.auth.internal.BearerKeyAuthFilter;
 import io.leadbridge.auth.internal.EmptyUnauthorizedHandler;
+import io.leadbridge.auth.internal.OptionsAuthFilter;
 import io.leadbridge.auth.internal.RoleAuthorizer;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import io.leadbridge.auth.internal.RoleCheckFeature;
 
 /** Installs API-key authentication and role checks into Jersey; stateless. */
 public final class ApiKeyAuthentication {
@@ -16,7 +17,10 @@ public final class ApiKeyAuthentication {
 
   private ApiKeyAuthentication() {}
 
-  /** Every resource method with {@code @RolesAllowed} then requires a key of one of its roles. */
+  /**
+   * Every resource method with {@code @RolesAllowed} then requires a key of one of its roles, and
+   * {@code OPTIONS} on {@code /v1} a valid key of any role.
+   */
   public static void install(JerseyEnvironment jersey, ApiKeyStore store) {
     BearerKeyAuthFilter filter =
         new BearerKeyAuthFilter.Builder()
@@ -27,7 +31,8 @@ public final class ApiKeyAuthentication {
             .setRealm(REALM)
             .buildAuthFilter();
     jersey.register(new AuthDynamicFeature(filter));
-    jersey.register(RolesAllowedDynamicFeature.class);
+    jersey.register(new OptionsAuthFilter(filter));
+    jersey.register(new RoleCheckFeature());
     jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
   }
 }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -40,7 +41,7 @@ public final class ContractCheck {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+  private static final Map<String, Optional<OpenApiInteractionValidator>> VALIDATORS = new ConcurrentHashMap<>();
   private static final Set<String> OUTSIDE_THE_DOCUMENT =
       Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
@@ -67,7 +68,11 @@ public final class ContractCheck {
     if (!base.equals(baseOf(request.uri())) || request.uri().getPath().equals("/openapi.json")) {
       return;
     }
-    OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(base, ContractCheck::load);
+    Optional<OpenApiInteractionValidator> published = VALIDATORS.computeIfAbsent(base, ContractCheck::load);
+    if (published.isEmpty()) {
+      return;
+    }
+    OpenApiInteractionValidator validator = published.get();
     Request req = request(request, body);
     ValidationReport requestReport = validator.validateRequest(req);
     if (requestReport.getMessages().stream().anyMatch(m -> OUTSIDE_THE_DOCUMENT.contains(m.getKey()))) {
@@ -99,13 +104,18 @@ public final class ContractCheck {
         .collect(Collectors.joining());
   }
 
-  private static OpenApiInteractionValidator load(String base) {
+  /** The validator of the document this port publishes; none on a port without one (the admin port). */
+  private static Optional<OpenApiInteractionValidator> load(String base) {
     try {
       HttpResponse<String> document =
           CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/openapi.json")).build(), BodyHandlers.ofString());
+      if (document.statusCode() != 200) {
+        return Optional.empty();
+      }
       ObjectNode strict = (ObjectNode) JSON.readTree(document.body());
       closeResponseObjects(strict.path("components").path("schemas"));
-      return OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(strict)).build();
+      return Optional.of(
+          OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(strict)).build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

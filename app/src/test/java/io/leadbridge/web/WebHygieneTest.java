@@ -74,13 +74,13 @@ public class WebHygieneTest extends HubTest {
   }
 
   @Test
-  void unknownPathIsAProblemWithoutDetail() {
+  void unknownPathIsAProblemWithAGenericDetail() {
     HttpResponse<String> r = hub().api().get("/v2/anything", hub().operatorKey());
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonNode problem = Hub.json(r);
     assertThat(problem.get("code").asText()).isEqualTo("not_found");
-    assertThat(problem.has("detail")).isFalse();
+    assertThat(problem.get("detail").asText()).isEqualTo("nothing is found at this path");
     assertThat(problem.get("errorId").asText()).matches("[0-9a-f]{16}");
   }
 

@@ -14,7 +14,9 @@ import io.leadbridge.web.SafeFailure;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,12 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
   private static final Set<String> PAGING = Set.of("limit", "cursor");
 
   private static final List<String> PASSED_ON_HEADERS =
-      List.of(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER);
+      List.of(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER);
+
+  /** The request being answered; null in the copy {@link ForValidation} holds, which never needs them. */
+  @Context private ExtendedUriInfo uri;
+
+  @Context private Request request;
 
   @Override
   public Response toResponse(Throwable failure) {
@@ -148,13 +156,16 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     return Problem.of(400, "malformed_json", "the body cannot be read as the expected JSON", List.of());
   }
 
-  private static Response fromJaxRs(WebApplicationException e) {
+  private Response fromJaxRs(WebApplicationException e) {
     Response original = e.getResponse();
     int status = original.getStatus();
     if (status >= 500) {
       return unexpected(e);
     }
-    Problem problem = Problem.of(status, CODES_BY_STATUS.getOrDefault(status, "client_error"), null, List.of());
+    if (status == 405) {
+      return notAllowed(original);
+    }
+    Problem problem = Problem.of(status, CODES_BY_STATUS.getOrDefault(status, "client_error"), detail(status), List.of());
     Response.ResponseBuilder response = builder(problem);
     for (String header : PASSED_ON_HEADERS) {
       Object value = original.getHeaders().getFirst(header);
@@ -163,6 +174,37 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       }
     }
     return response.build();
+  }
+
+  /** What a person can do about a failure Jersey raised; it never quotes the request. */
+  private String detail(int status) {
+    return switch (status) {
+      case 401 -> "send a valid, unrevoked API key as Authorization: Bearer lb_<keyId>_<secret>";
+      case 403 -> "this key's role may not do this";
+      case 404 -> "nothing is found at this path";
+      case 406 -> mediaTypes(EndpointMediaTypes.produced(uri, method()), "this endpoint answers only in ",
+          "; send an Accept header that allows it", "this endpoint cannot answer in a type the Accept header allows");
+      case 415 -> mediaTypes(EndpointMediaTypes.consumed(uri, method()), "this endpoint takes a body of type ",
+          "; send it with that Content-Type", "this endpoint does not take a body of this Content-Type");
+      case 400 -> "the request cannot be read; check its headers and parameters";
+      default -> "the request was refused; the status and title say why";
+    };
+  }
+
+  private static String mediaTypes(List<String> types, String before, String after, String unknown) {
+    return types.isEmpty() ? unknown : before + String.join(" or ", types) + after;
+  }
+
+  private String method() {
+    return request == null ? "" : request.getMethod();
+  }
+
+  /** Says which methods the path takes, in the detail and in {@code Allow}, which HTTP requires on a 405. */
+  private static Response notAllowed(Response original) {
+    List<String> methods = AllowedMethods.of(original.getHeaderString(HttpHeaders.ALLOW));
+    Problem problem = Problem.of(405, "method_not_allowed",
+        "this path takes only " + AllowedMethods.header(methods) + " (the Allow header lists them)", List.of());
+    return builder(problem).header(HttpHeaders.ALLOW, AllowedMethods.header(methods)).build();
   }
 
   private static Response unexpected(Throwable failure) {

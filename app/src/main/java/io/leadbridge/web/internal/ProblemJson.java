@@ -13,8 +13,12 @@ final class ProblemJson {
   private ProblemJson() {}
 
   static String render(int status, String code, String detail) {
+    return render(Problem.of(status, code, detail, List.of()));
+  }
+
+  static String render(Problem problem) {
     try {
-      return MAPPER.writeValueAsString(Problem.of(status, code, detail, List.of()));
+      return MAPPER.writeValueAsString(problem);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a problem record always serialises", e);
     }
