@@ -74,8 +74,8 @@ public class WebConfiguration {
     this.publicBaseUrl = publicBaseUrl;
   }
 
-  @ValidationMethod(
-      message = "web.publicBaseUrl must be an absolute http or https URL with a host, without user info, query or fragment")
+  @ValidationMethod(message = "web.publicBaseUrl must be an absolute http or https URL with a host, "
+      + "without user info, query or fragment")
   public boolean isPublicBaseUrlValid() {
     URI url = publicBaseUrl;
     return url == null

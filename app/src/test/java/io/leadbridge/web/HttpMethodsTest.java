@@ -63,7 +63,8 @@ public class HttpMethodsTest extends HubTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/v1/me", "/v1/tenants", "/v1/leads", "/v1/tenants/00000000-0000-0000-0000-000000000000/api-keys"})
+  @ValueSource(strings = {
+      "/v1/me", "/v1/tenants", "/v1/leads", "/v1/tenants/00000000-0000-0000-0000-000000000000/api-keys"})
   void optionsWithoutAValidKeyIs401AndNamesNoMethods(String path) {
     for (String key : new String[] {null, "lb_" + "0".repeat(32) + "_" + "0".repeat(64), "Basic abc"}) {
       HttpResponse<String> r = options(path, key, "*/*", "https://evil.example");
@@ -117,6 +118,7 @@ public class HttpMethodsTest extends HubTest {
   }
 
   private static void assertNoCors(HttpResponse<String> r) {
-    assertThat(r.headers().map().keySet()).noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"));
+    assertThat(r.headers().map().keySet())
+        .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"));
   }
 }

@@ -33,7 +33,8 @@ final class RoleCheckFilter implements ContainerRequestFilter {
         return;
       }
     }
-    String has = security.getUserPrincipal() instanceof Caller caller ? "this key is " + caller.role() : "no key was sent";
+    String has =
+        security.getUserPrincipal() instanceof Caller caller ? "this key is " + caller.role() : "no key was sent";
     throw new WrongRole("this endpoint needs a key of role " + String.join(" or ", roles) + "; " + has);
   }
 

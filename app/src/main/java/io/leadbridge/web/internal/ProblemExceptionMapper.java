@@ -165,7 +165,8 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     if (status == 405) {
       return notAllowed(original);
     }
-    Problem problem = Problem.of(status, CODES_BY_STATUS.getOrDefault(status, "client_error"), detail(status), List.of());
+    String code = CODES_BY_STATUS.getOrDefault(status, "client_error");
+    Problem problem = Problem.of(status, code, detail(status), List.of());
     Response.ResponseBuilder response = builder(problem);
     for (String header : PASSED_ON_HEADERS) {
       Object value = original.getHeaders().getFirst(header);

@@ -13,10 +13,11 @@ import java.util.Set;
 final class ServerErrors {
 
   /** The method Jetty gives a request whose request line it could not read. */
-  static final String UNREAD_METHOD = "BAD";
+  private static final String UNREAD_METHOD = "BAD";
 
   /** The methods some resource of the hub takes; Dropwizard refuses every other one on every path. */
-  private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+  private static final Set<String> SERVED_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
   private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
       404, "not_found",
@@ -40,7 +41,7 @@ final class ServerErrors {
    */
   static Problem problem(int status, String message, Throwable cause, String method, int headerLimit) {
     if (status == 405 && !SERVED_METHODS.contains(method)) {
-      // TRACE, CONNECT or a made-up method: no path takes it, so there is no Allow list to give (RFC 9110, 15.6.2).
+      // TRACE or a made-up method: no path takes it, so there is no Allow list to give (RFC 9110, 15.6.2).
       return problem(501, message, cause, method, headerLimit);
     }
     if (status >= 500) {
@@ -74,12 +75,13 @@ final class ServerErrors {
 
   private static String detail(int status, int headerLimit) {
     return switch (status) {
-      case 404 -> "nothing is served at this path";
+      case 404 -> "nothing is found at this path";
       case 405 -> "this path does not take this method";
       case 408 -> "the request did not arrive in time; send it again";
       case 413 -> "the request body is too large";
       case 414 -> "the request line is longer than " + headerLimit + " bytes; shorten the path or query";
-      case 431 -> "the request line and headers are larger than " + headerLimit + " bytes; send fewer or smaller headers";
+      case 431 -> "the request line and headers are larger than " + headerLimit
+          + " bytes; send fewer or smaller headers";
       default -> "the server refused the request; check its method, path and headers";
     };
   }
