@@ -12,8 +12,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * whether admission let it load and {@code trust} how ({@code allowlisted}, {@code signed}, or null).
  */
 public record PluginView(
-    String id,
-    String version,
+    @Schema(nullable = true) String id,
+    @Schema(nullable = true) String version,
     @Schema(nullable = true) String file,
     @Schema(allowableValues = {"STARTED", "STOPPED", "FAILED"}) String state,
     @JsonInclude(JsonInclude.Include.NON_NULL) String cause,

@@ -16,10 +16,10 @@ public record ManualQueueEntryView(
     UUID deliveryId,
     UUID leadId,
     @Schema(nullable = true) String externalId,
-    UUID integrationId,
-    String integrationKind,
+    @Schema(nullable = true) UUID integrationId,
+    @Schema(nullable = true) String integrationKind,
     @Schema(nullable = true) String connector,
-    String reasonCode,
+    @Schema(nullable = true) String reasonCode,
     @Schema(nullable = true) String reasonMessage,
     Instant queuedAt,
     JsonNode lead) {}
