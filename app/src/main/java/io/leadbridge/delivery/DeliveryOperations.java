@@ -96,7 +96,7 @@ public final class DeliveryOperations {
     Map<UUID, DeliverableLead> ofRows = leadsOf(rows);
     return Page.fromOverfetch(rows, request, r -> PageRequest.cursorAfter(r.createdAt(), r.id()))
         .map(r -> new ManualQueueEntryView(r.id(), r.leadId(), externalId(ofRows, r).orElse(null), r.integrationId(),
-            r.integrationKind(), r.connectorId(), r.lastErrorCode(), r.lastErrorMessage(), r.updatedAt(),
+            r.integrationKind(), r.connectorId(), r.queueReasonCode(), r.queueReasonMessage(), r.updatedAt(),
             lead(ofRows, r)));
   }
 

@@ -34,7 +34,7 @@ public final class IntakeOutbox implements DeliveryOutbox {
       outbox.insertPending(id, tenantId, leadId, target.integrationId(), target.kind().column(), target.connectorId(),
           now);
       queued.add(new Delivery(id, leadId, target.integrationId(), DeliveryStatus.PENDING.column(), 0, now,
-          Optional.empty(), Optional.empty(), now));
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), now));
     }
     return queued;
   }

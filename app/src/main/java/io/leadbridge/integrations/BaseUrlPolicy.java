@@ -1,6 +1,7 @@
 package io.leadbridge.integrations;
 
 import io.leadbridge.errors.FieldError;
+import io.leadbridge.integrations.internal.UrlHosts;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -55,11 +56,18 @@ public final class BaseUrlPolicy {
     if (!scheme.equals("https") && !scheme.equals("http")) {
       return Optional.of("must be an https URL");
     }
-    if (uri.getHost() == null || uri.getRawAuthority() == null) {
+    if (uri.getRawAuthority() == null) {
       return Optional.of("must name a host");
     }
-    if (uri.getRawUserInfo() != null) {
+    if (uri.getRawAuthority().indexOf('@') >= 0) {
       return Optional.of("must not contain user credentials; use the credential fields");
+    }
+    Optional<String> unclearHost = UrlHosts.refusal(uri.getRawAuthority());
+    if (unclearHost.isPresent()) {
+      return unclearHost;
+    }
+    if (uri.getHost() == null) {
+      return Optional.of("must name a host");
     }
     if (uri.getRawFragment() != null || uri.getRawQuery() != null) {
       return Optional.of("must not have a query or fragment");

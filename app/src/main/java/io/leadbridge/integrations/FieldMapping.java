@@ -1,6 +1,7 @@
 package io.leadbridge.integrations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.leadbridge.web.TextRules;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,7 @@ import jakarta.validation.constraints.Size;
 public record FieldMapping(
     @Size(max = 200) @Pattern(regexp = FieldMapping.PATH, message = "must be a path into the lead, e.g. customer.emails[0]")
         String source,
-    @NotBlank @Size(max = 100) String target,
+    @NotBlank @Size(min = 1, max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String target,
     FieldTransform transform) {
 
   /** A path into the lead: dotted names with optional list indexes, e.g. {@code customer.phones[0].number}. */

@@ -10,7 +10,11 @@ import java.util.UUID;
  *
  * @param status the delivery's status name ({@code pending}, {@code delivered}, ...), which the
  *     delivery module owns
+ * @param holdReason why a held delivery waits ({@code integration_paused}, ...), if it is held or
+ *     was moved to the manual queue while held
  * @param lastErrorCode the code of the last failed attempt, if any
+ * @param lastErrorMessage what the vendor or the hub said about the last failed attempt, redacted
+ *     before it was stored
  * @param remoteId the record's id at the vendor, once delivered
  */
 public record Delivery(
@@ -20,6 +24,8 @@ public record Delivery(
     String status,
     int attempts,
     Instant nextAttemptAt,
+    Optional<String> holdReason,
     Optional<String> lastErrorCode,
+    Optional<String> lastErrorMessage,
     Optional<String> remoteId,
     Instant updatedAt) {}

@@ -35,7 +35,7 @@ public abstract class LeadException extends LeadbridgeException {
     }
   }
 
-  /** The Idempotency-Key header is missing, blank, longer than 255 characters or sent more than once. */
+  /** The Idempotency-Key header is missing, blank, longer than 255 characters, not printable ASCII or sent more than once. */
   public static final class InvalidIdempotencyKey extends LeadException {
     private static final long serialVersionUID = 1L;
 

@@ -7,16 +7,17 @@ import io.leadbridge.leads.api.AcceptedDeliveryView;
 import io.leadbridge.leads.api.LeadAcceptedView;
 import io.leadbridge.leads.api.LeadBody;
 import io.leadbridge.leads.internal.CanonicalJson;
-import io.leadbridge.leads.internal.IdempotencyClaims;
 import io.leadbridge.leads.internal.IdempotencyClaims.Outcome;
 import io.leadbridge.leads.internal.IdempotencyClaims.Replay;
 import io.leadbridge.leads.internal.IdempotencyClaims.Won;
+import io.leadbridge.leads.internal.IdempotencyClaims;
 import io.leadbridge.leads.internal.LeadDao;
 import io.leadbridge.leads.internal.LeadValidation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,6 +31,9 @@ public final class LeadIntake {
   /** The status of an accepted lead: stored, not delivered yet. */
   public static final int ACCEPTED = 202;
   static final int MAX_KEY_LENGTH = 255;
+  /** What an idempotency key may hold; the same pattern is published for the header. */
+  public static final String KEY_PATTERN = "[\\x20-\\x7E]*";
+  private static final Pattern PRINTABLE_ASCII = Pattern.compile(KEY_PATTERN);
 
   private final Jdbi jdbi;
   private final IdempotencyClaims claims;
@@ -53,7 +57,7 @@ public final class LeadIntake {
   /**
    * Accepts a lead under the tenant's idempotency key.
    *
-   * @throws InvalidIdempotencyKey if the key is missing, blank or too long
+   * @throws InvalidIdempotencyKey if the key is missing, blank, too long or not printable ASCII
    * @throws InvalidLead if the lead breaks the intake rules (nothing is stored, the key stays free)
    * @throws LeadException.IdempotencyKeyReused if the key came with another lead before
    * @throws LeadException.IdempotencyKeyInFlight if a request with the key is still running
@@ -107,6 +111,9 @@ public final class LeadIntake {
     }
     if (key.length() > MAX_KEY_LENGTH) {
       throw new InvalidIdempotencyKey("must be at most " + MAX_KEY_LENGTH + " characters");
+    }
+    if (!PRINTABLE_ASCII.matcher(key).matches()) {
+      throw new InvalidIdempotencyKey("must be printable ASCII (letters, digits, punctuation and spaces)");
     }
   }
 }

@@ -59,7 +59,7 @@ public class LeadsResource {
   public Response submit(
       @Parameter(hidden = true) @Auth Caller caller,
       @Parameter(required = true, description = "Names this lead for safe retries: the same key and body answer"
-          + " the original response again", schema = @Schema(minLength = 1, maxLength = 255))
+          + " the original response again", schema = @Schema(minLength = 1, maxLength = 255, pattern = LeadIntake.KEY_PATTERN))
       @HeaderParam(LeadException.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
       @Parameter(hidden = true) @Context HttpHeaders headers,
       @NotNull LeadBody request) {

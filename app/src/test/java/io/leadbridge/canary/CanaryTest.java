@@ -21,6 +21,7 @@ import io.leadbridge.testing.BuiltPlugins;
 import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.RawHttp;
 import io.leadbridge.testing.TestApps;
 import io.leadbridge.testing.TestDatabases;
 import io.leadbridge.testing.VendorServer;
@@ -172,10 +173,31 @@ class CanaryTest extends HubTest {
     credentials.rotation().rewrapAll("local:canary-next", ACTOR);
     assertThat(record(hub.api().delete("/v1/tenants/" + leaver, hub.operatorKey())).statusCode()).isEqualTo(204);
 
+    driveTheHttpEdges(hub);
     record(hub.api().get("/v1/audit?limit=200", hub.operatorKey()));
     record(hub.api().get("/v1/tenants/" + tenant, hub.operatorKey()));
     record(hub.admin().get("/healthcheck", null));
     record(hub.admin().get("/metrics", null));
+  }
+
+  /**
+   * The outputs that are not resource answers: the published document, and the errors Jetty answers
+   * before any resource runs, each sent with a secret in a header (where a client's token travels).
+   */
+  private void driveTheHttpEdges(Hub hub) {
+    assertThat(record(hub.api().get("/openapi.json", null)).statusCode()).isEqualTo(200);
+    RawHttp raw = new RawHttp(app().getLocalPort());
+    String bearer = "Authorization: Bearer " + CANARY + "-bearer";
+    Map<String, RawHttp.Response> edges = Map.of(
+        "431", raw.send("GET /v1/me HTTP/1.1", bearer, "X-Padding: " + CANARY + "a".repeat(20 * 1024)),
+        "400 invalid_header", raw.send("GET /v1/me HTTP/1.1", bearer, "X-Note: " + CANARY + "\u0000"),
+        "505", raw.send("GET /v1/me HTTP/9.9", bearer),
+        "401", raw.send("GET /v1/me HTTP/1.1", bearer),
+        "400 bad_request", raw.send("G@T /v1/me HTTP/1.1", bearer));
+    edges.forEach((expected, response) -> {
+      assertThat(expected).as(response.raw()).startsWith(Integer.toString(response.status()));
+      responseBodies.add(response.raw());
+    });
   }
 
   /** Create, read, list, update, check (good and bad token), replace, bad input and delete over HTTP. */

@@ -187,6 +187,34 @@ class DeliveryTest extends HubTest {
   }
 
   @Test
+  void theTenantSeesWhyItsDeliveryIsHeldAndTheManualQueueKeepsThatReason() {
+    HubSpotSimulator vendor = simulator();
+    String revoked = vendor.newToken();
+    vendor.revokeToken(revoked);
+    UUID tenant = hub().createTenant();
+    integration(tenant, vendor, revoked);
+    List<String> leads = sendLeads(tenant, 1);
+    awaitStatus(tenant, leads, "held");
+
+    JsonNode held = delivery(tenant, leads.get(0));
+    HttpResponse<String> moved = hub().api().postJson("/v1/deliveries/held/move-to-manual-queue",
+        hub().operatorKey(), "{\"tenantId\":\"" + tenant + "\"}");
+    JsonNode entry = Hub.json(hub().api().get("/v1/manual-queue", admin(tenant))).get("items").get(0);
+    HttpResponse<String> csv = hub().api().send(HttpRequest.newBuilder(hub().api().uri("/v1/manual-queue"))
+        .header("Authorization", "Bearer " + admin(tenant)).header("Accept", "text/csv").GET().build());
+
+    assertThat(held.get("holdReason").asText()).isEqualTo("integration_paused");
+    assertThat(held.get("lastErrorCode").asText()).isEqualTo("auth_failed");
+    assertThat(held.get("lastErrorMessage").asText()).isNotBlank();
+    assertThat(held.toString()).doesNotContain(revoked);
+    assertThat(Hub.json(moved).get("moved").asInt()).isEqualTo(1);
+    assertThat(entry.get("reasonCode").asText()).isEqualTo("integration_paused");
+    assertThat(entry.get("reasonMessage").asText()).contains("paused").contains("credentials");
+    assertThat(csv.body()).contains(",integration_paused,");
+    assertThat(delivery(tenant, leads.get(0)).get("status").asText()).isEqualTo("manual");
+  }
+
+  @Test
   void aVendorThatKeepsFailingMakesDeadLettersThatOperatorsReplayOnceItRecovers() {
     HubSpotSimulator vendor = simulator();
     vendor.chaos().failWithProbability(1.0).failureStatuses(502);

@@ -14,6 +14,7 @@ class BaseUrlPolicyTest {
   private static final Map<String, String> DNS = Map.of(
       "api.hubapi.com", "104.16.0.1",
       "crm.example.com", "93.184.216.34",
+      "xn--bcher-kva.example.com", "93.184.216.35",
       "rebind.example.com", "10.1.2.3",
       "metadata.example.com", "169.254.169.254",
       "v6-private.example.com", "fd00:ec2::254",
@@ -31,7 +32,9 @@ class BaseUrlPolicyTest {
       "https://crm.example.com:8443/base",
       "http://127.0.0.1:9100",
       "http://sim.local:9100",
-      "https://93.184.216.34"})
+      "https://93.184.216.34",
+      "https://[2606:2800:220:1:248:1893:25c8:1946]",
+      "https://xn--bcher-kva.example.com"})
   void allowed(String url) {
     assertThat(policy.refusal(url)).isEmpty();
   }
@@ -59,6 +62,20 @@ class BaseUrlPolicyTest {
       "https://v6-private.example.com | private, loopback",
       "https://mapped.example.com | private, loopback",
       "https://no-such-host.invalid | does not resolve",
+      "https://0177.0.0.1 | four decimal numbers",
+      "https://0x7f.0.0.1 | four decimal numbers",
+      "https://0x7f000001 | four decimal numbers",
+      "https://2130706433 | four decimal numbers",
+      "https://127.1 | four decimal numbers",
+      "https://127.0.0.01 | four decimal numbers",
+      "https://93.184.216.034 | four decimal numbers",
+      "https://256.1.1.1 | four decimal numbers",
+      "https://crm.example.123 | four decimal numbers",
+      "https://crm.example.com. | end its host with a dot",
+      "https://cr%6d.example.com | percent-encode",
+      "https://b\u00fccher.example | ASCII",
+      "https://crm_1.example.com | letters, digits",
+      "https://crm.example.com@127.0.0.1 | user credentials",
       "not a url | valid URL",
       "https:/// | host"})
   void refused(String url, String reason) {

@@ -172,7 +172,9 @@ class InternalIntegrationsTest extends HubTest {
     String key = admin();
 
     List<String> urls = List.of("https://10.0.0.8/hook", "https://[::1]/hook", "http://hooks.example.com/x",
-        "https://user:pw@hooks.example.com/x", "https://localhost/hook");
+        "https://user:pw@hooks.example.com/x", "https://localhost/hook",
+        // Java reads these hosts as 177.0.0.1 or not at all; WHATWG URL parsers read 127.0.0.1.
+        "https://0177.0.0.1/hook", "https://0x7f.1/hook", "https://2130706433/hook", "https://hooks.example.com./x");
     for (String url : urls) {
       HttpResponse<String> r = create(key, "{\"name\":\"x\",\"endpoint\":{\"url\":\"" + url + "\"},"
           + "\"auth\":{\"type\":\"none\"},\"signingSecret\":\"" + signingSecret() + "\"}");

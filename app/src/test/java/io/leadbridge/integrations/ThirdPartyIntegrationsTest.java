@@ -133,6 +133,11 @@ class ThirdPartyIntegrationsTest extends HubTest {
     HttpResponse<String> plainHttp = create(key, "{\"connector\":\"hubspot\",\"name\":\"x\","
         + "\"baseUrl\":\"http://crm.example.com\",\"credentials\":{\"accessToken\":\"t\"}}");
     HttpResponse<String> noName = create(key, "{\"connector\":\"hubspot\",\"credentials\":{\"accessToken\":\"t\"}}");
+    HttpResponse<String> legacyIpv4 = create(key, "{\"connector\":\"hubspot\",\"name\":\"x\","
+        + "\"baseUrl\":\"https://0177.0.0.1\",\"credentials\":{\"accessToken\":\"t\"}}");
+    HttpResponse<String> invisibleName = create(key, "{\"connector\":\"hubspot\",\"name\":\"Main\\u200BCRM\","
+        + "\"baseUrl\":\"" + HUBSPOT.baseUri() + "\",\"credentials\":{\"accessToken\":\"t\"},"
+        + "\"fieldMappings\":[{\"source\":\"customer.lastName\",\"target\":\"last\\u202Ename\"}]}");
     HttpResponse<String> numberAsSecret = create(key, "{\"connector\":\"hubspot\",\"name\":\"x\","
         + "\"credentials\":{\"accessToken\":12345}}");
 
@@ -144,6 +149,9 @@ class ThirdPartyIntegrationsTest extends HubTest {
     assertThat(everythingWrong.body()).doesNotContain("\"pw\"").doesNotContain("password");
     assertThat(fields(plainHttp)).containsExactly("baseUrl");
     assertThat(fields(noName)).containsExactly("name");
+    assertThat(fields(legacyIpv4)).containsExactly("baseUrl");
+    assertThat(Hub.json(legacyIpv4).get("errors").get(0).get("message").asText()).contains("four decimal numbers");
+    assertThat(fields(invisibleName)).containsExactlyInAnyOrder("name", "fieldMappings[0].target");
     assertThat(numberAsSecret.statusCode()).isEqualTo(400);
     assertThat(numberAsSecret.body()).doesNotContain("12345");
     assertThat(Hub.json(hub().api().get("/v1/integrations/third-party", key)).get("items")).isEmpty();

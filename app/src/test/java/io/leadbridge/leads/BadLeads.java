@@ -63,6 +63,19 @@ final class BadLeads {
     cases.add(invalid("external id too long", l -> l.put("externalId", "e".repeat(201)), "externalId"));
     cases.add(invalid("custom field too long", l -> ((ObjectNode) l.get("customFields")).put("campaign", "x".repeat(1001)),
         "customFields.campaign"));
+    cases.add(invalid("NUL in the external id", l -> l.put("externalId", "web" + (char) 0 + "1"), "externalId"));
+    cases.add(invalid("bidi override in a last name", l -> customer(l).put("lastName", "Rivera\u202Eexe.vnc"),
+        "customer.lastName"));
+    cases.add(invalid("zero-width space in a first name", l -> customer(l).put("firstName", "Da\u200Bna"),
+        "customer.firstName"));
+    cases.add(invalid("zero-width joiner in an e-mail", l -> customer(l).putArray("emails").add("da\u200Dna@example.com"),
+        "customer.emails[0]"));
+    cases.add(invalid("line feed in a make", l -> vehicle(l).put("make", "Honda\nToyota"), "vehicles[0].make"));
+    cases.add(invalid("line separator in a city", l -> ((ObjectNode) customer(l).get("address")).put("city", "Austin\u2028TX"),
+        "customer.address.city"));
+    cases.add(invalid("bell character in the comments", l -> l.put("comments", "call me\u0007"), "comments"));
+    cases.add(invalid("isolate in a custom field", l -> ((ObjectNode) l.get("customFields")).put("campaign", "\u2067x"),
+        "customFields.campaign"));
     cases.add(invalid("received in the future", l -> l.put("receivedAt", "2999-01-01T00:00:00Z"), "receivedAt"));
     cases.add(invalid("everything wrong at once", l -> {
       customer(l).remove("lastName");

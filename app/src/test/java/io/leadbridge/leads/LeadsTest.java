@@ -17,9 +17,10 @@ import io.leadbridge.storage.Databases;
 import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
+import io.leadbridge.testing.RawHttp;
 import io.leadbridge.testing.TestApps;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lead intake through the API on a hub running the real HubSpot plugin: deliveries queued for
@@ -511,6 +514,33 @@ class LeadsTest extends HubTest {
     assertThat(shortest.statusCode()).isEqualTo(202);
     assertThat(wrongType.statusCode()).isEqualTo(415);
     assertThat(leads(key)).hasSize(2);
+  }
+
+  /** The JDK client would send '?' for a non-ASCII header character, so these go as raw bytes. */
+  @ParameterizedTest
+  @ValueSource(strings = {"cl\u00e9-1", "cl\u00c3\u00a9-1"})
+  void anIdempotencyKeyOutsidePrintableAsciiIsRefusedAndNothingIsStored(String isoLatin1Key) {
+    String key = writer(hub().createTenant());
+
+    RawHttp.Response refused = new RawHttp(app().getLocalPort()).sendWithBody("POST /v1/leads HTTP/1.1", API_MD_LEAD,
+        "Authorization: Bearer " + key, "Content-Type: application/json", "Idempotency-Key: " + isoLatin1Key);
+
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+    assertThat(refused.body()).contains("\"code\":\"invalid_idempotency_key\"").contains("printable ASCII");
+    assertThat(leads(key)).isEmpty();
+  }
+
+  @Test
+  void commentsKeepTheirLineBreaksAndTabs() throws Exception {
+    String key = writer(hub().createTenant());
+    ObjectNode lead = (ObjectNode) JSON.readTree(API_MD_LEAD);
+    lead.put("comments", "Test drive Saturday\r\n\tor Sunday\nafter 10");
+
+    HttpResponse<String> accepted = post(key, "multi-line", JSON.writeValueAsString(lead));
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    JsonNode stored = Hub.json(hub().api().get("/v1/leads/" + Hub.json(accepted).get("id").asText(), key));
+    assertThat(stored.get("lead").get("comments").asText()).isEqualTo("Test drive Saturday\r\n\tor Sunday\nafter 10");
   }
 
   @Test

@@ -91,6 +91,11 @@ public class TenantApiTest extends HubTest {
       invalid slug trailing dash  | {"name":"x","slug":"bad-"}                      | 422 | validation_failed
       invalid slug with newline   | {"name":"x","slug":"a\\nb"}                     | 422 | validation_failed
       invalid tier                | {"name":"x","slug":"ok-slug","attributes":{"tier":"Gold Plus"}} | 422 | validation_failed
+      NUL in name                 | {"name":"a\\u0000b","slug":"ok-slug"}          | 422 | validation_failed
+      line feed in name           | {"name":"a\\nb","slug":"ok-slug"}              | 422 | validation_failed
+      bidi override in name       | {"name":"Motors\\u202Esrotom","slug":"ok-slug"} | 422 | validation_failed
+      zero-width space in name    | {"name":"Mo\\u200Btors","slug":"ok-slug"}      | 422 | validation_failed
+      line separator in name      | {"name":"a\\u2028b","slug":"ok-slug"}          | 422 | validation_failed
       empty body                  |                                                 | 422 | validation_failed
       """)
   void badTenantInputIsRefusedClearly(String why, String body, int status, String code) {
@@ -130,6 +135,8 @@ public class TenantApiTest extends HubTest {
       {"role":"OPERATOR","label":"x"}        | 422
       {"role":"ADMIN","label":"x"}           | 422
       {"role":"TENANT_ADMIN"}                | 422
+      {"role":"TENANT_ADMIN","label":"a\\u0007b"} | 422
+      {"role":"TENANT_ADMIN","label":"a\\u2066b"} | 422
       {"role":"TENANT_ADMIN","label":"x","scope":"all"} | 400
       """)
   void badKeyInputIsRefused(String body, int status) {

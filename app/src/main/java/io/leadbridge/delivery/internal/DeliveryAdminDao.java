@@ -45,12 +45,13 @@ public interface DeliveryAdminDao {
       + " updated_at = :now WHERE id = :id AND status IN ('dead', 'held')")
   int replay(@Bind("id") UUID id, @Bind("now") Instant now);
 
-  @SqlUpdate("UPDATE deliveries SET status = 'manual', hold_reason = NULL, acknowledged_at = NULL, updated_at = :now"
+  /** A dead or held delivery to its tenant's manual queue; a held one keeps its hold reason as the queue's reason. */
+  @SqlUpdate("UPDATE deliveries SET status = 'manual', acknowledged_at = NULL, updated_at = :now"
       + " WHERE id = :id AND status IN ('dead', 'held')")
   int toManualQueue(@Bind("id") UUID id, @Bind("now") Instant now);
 
-  /** Every held delivery of the tenant (through one connector, if given) to its manual queue. */
-  @SqlUpdate("UPDATE deliveries SET status = 'manual', hold_reason = NULL, acknowledged_at = NULL, updated_at = :now"
+  /** Every held delivery of the tenant (through one connector, if given) to its manual queue, with its hold reason. */
+  @SqlUpdate("UPDATE deliveries SET status = 'manual', acknowledged_at = NULL, updated_at = :now"
       + " WHERE tenant_id = :tenantId AND status = 'held'"
       + " AND (CAST(:connectorId AS VARCHAR(64)) IS NULL OR connector_id = CAST(:connectorId AS VARCHAR(64)))")
   int heldToManualQueue(

@@ -50,7 +50,9 @@ public interface IntakeDao {
           rs.getString("status"),
           rs.getInt("attempts"),
           SqlTimes.instant(rs, "next_attempt_at"),
+          Optional.ofNullable(rs.getString("hold_reason")),
           Optional.ofNullable(rs.getString("last_error_code")),
+          Optional.ofNullable(rs.getString("last_error_message")),
           Optional.ofNullable(rs.getString("remote_id")),
           SqlTimes.instant(rs, "updated_at"));
     }

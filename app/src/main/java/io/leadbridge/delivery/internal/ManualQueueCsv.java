@@ -30,8 +30,8 @@ public final class ManualQueueCsv {
     cells.add(externalId.orElse(""));
     cells.add(orEmpty(row.connectorId()));
     cells.add(row.integrationId().toString());
-    cells.add(orEmpty(row.lastErrorCode()));
-    cells.add(orEmpty(row.lastErrorMessage()));
+    cells.add(orEmpty(row.queueReasonCode()));
+    cells.add(orEmpty(row.queueReasonMessage()));
     cells.add(row.updatedAt().toString());
     cells.add(customer.path("firstName").asText(""));
     cells.add(customer.path("lastName").asText(""));

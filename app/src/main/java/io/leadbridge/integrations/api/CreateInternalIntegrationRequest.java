@@ -2,6 +2,8 @@ package io.leadbridge.integrations.api;
 
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.integrations.FieldMapping;
+import io.leadbridge.web.TextRules;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,7 +17,7 @@ import java.util.List;
  * @param signingSecret the key of the {@code X-Leadbridge-Signature} HMAC; at least 32 bytes
  */
 public record CreateInternalIntegrationRequest(
-    String name,
+    @Schema(minLength = 1, maxLength = 200, pattern = TextRules.SINGLE_LINE) String name,
     @Valid EndpointRequest endpoint,
     @Valid AuthRequest auth,
     SecretValue signingSecret,

@@ -2,6 +2,7 @@ package io.leadbridge.integrations.api;
 
 import io.leadbridge.credentials.SecretValue;
 import io.leadbridge.integrations.FieldMapping;
+import io.leadbridge.web.TextRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +16,8 @@ import java.util.Map;
  * any response. Immutable.
  */
 public record CreateThirdPartyIntegrationRequest(
-    @NotBlank @Size(max = 64) String connector,
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\u0000-\\u001F\\u007F-\\u009F]*", message = "must not contain control characters")
+    @NotBlank @Size(min = 1, max = 64) String connector,
+    @NotBlank @Size(min = 1, max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
         String name,
     @Size(max = 2048) String baseUrl,
     @Size(max = 50) Map<@NotBlank String, @NotNull @Size(max = 8192) String> settings,

@@ -1,6 +1,8 @@
 package io.leadbridge.integrations.api;
 
 import io.leadbridge.integrations.FieldMapping;
+import io.leadbridge.web.TextRules;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,7 +14,7 @@ import java.util.List;
  * {@code PUT …/credentials}. Immutable.
  */
 public record UpdateInternalIntegrationRequest(
-    String name,
+    @Schema(minLength = 1, maxLength = 200, pattern = TextRules.SINGLE_LINE) String name,
     @Valid EndpointRequest endpoint,
     @Size(max = 200) List<@NotNull FieldMapping> fieldMappings,
     Boolean enabled) {}

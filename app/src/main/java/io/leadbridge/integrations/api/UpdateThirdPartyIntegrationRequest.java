@@ -1,6 +1,7 @@
 package io.leadbridge.integrations.api;
 
 import io.leadbridge.integrations.FieldMapping;
+import io.leadbridge.web.TextRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /** {@code PATCH /v1/integrations/third-party/{id}}: every field is optional; a given one replaces the old. Immutable. */
 public record UpdateThirdPartyIntegrationRequest(
-    @Size(min = 1, max = 200) @Pattern(regexp = "(?=.*\\S)[^\\u0000-\\u001F\\u007F-\\u009F]*", message = "must not be blank or contain control characters")
+    @Size(min = 1, max = 200) @Pattern(regexp = "(?=.*\\S)" + TextRules.SINGLE_LINE, message = "must not be blank and " + TextRules.SINGLE_LINE_MESSAGE)
         String name,
     @Size(max = 2048) String baseUrl,
     @Size(max = 50) Map<String, @NotNull @Size(max = 8192) String> settings,

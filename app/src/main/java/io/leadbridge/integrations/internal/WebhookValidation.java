@@ -9,6 +9,7 @@ import io.leadbridge.integrations.WebhookAuth;
 import io.leadbridge.integrations.WebhookEndpoint;
 import io.leadbridge.integrations.api.AuthRequest;
 import io.leadbridge.integrations.api.EndpointRequest;
+import io.leadbridge.web.TextRules;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class WebhookValidation {
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
   /** Printable ASCII: the JDK client refuses control characters and anything past U+00FF in a header. */
   private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7E]{0,1000}");
-  private static final Pattern TEXT = Pattern.compile("[^\\p{Cntrl}]{1,200}");
+  private static final int MAX_TEXT = 200;
   private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,200}");
   private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
   /** Headers the deliverer sets itself, the HTTP client owns, or that would carry a secret in the clear. */
@@ -42,11 +43,15 @@ public final class WebhookValidation {
 
   private WebhookValidation() {}
 
-  /** A name that is 1-200 characters without control characters, else a problem. */
+  /** A name that is one line of 1-200 characters ({@link TextRules#SINGLE_LINE}), else a problem. */
   public static void name(String name, List<FieldError> errors) {
-    if (name == null || name.isBlank() || !TEXT.matcher(name.strip()).matches()) {
-      errors.add(new FieldError("name", "is required: 1-200 characters without control characters"));
+    if (name == null || name.isBlank() || !isText(name.strip())) {
+      errors.add(new FieldError("name", "is required: 1-200 characters that " + TextRules.SINGLE_LINE_MESSAGE));
     }
+  }
+
+  private static boolean isText(String value) {
+    return !value.isEmpty() && value.length() <= MAX_TEXT && TextRules.isSingleLine(value);
   }
 
   /** The endpoint, or null after adding its problems. */
@@ -110,8 +115,9 @@ public final class WebhookValidation {
         }
       }
       case BASIC -> {
-        if (request.username() == null || !TEXT.matcher(request.username()).matches() || request.username().contains(":")) {
-          errors.add(new FieldError("auth.username", "is required: 1-200 characters, no ':' or control characters"));
+        if (request.username() == null || !isText(request.username()) || request.username().contains(":")) {
+          errors.add(new FieldError("auth.username", "is required: 1-200 characters without ':' that "
+              + TextRules.SINGLE_LINE_MESSAGE));
         }
       }
       case OAUTH2_CLIENT_CREDENTIALS -> {
@@ -120,8 +126,8 @@ public final class WebhookValidation {
         } else {
           tokenUrl = urls.checked("auth.tokenUrl", request.tokenUrl(), errors);
         }
-        if (request.clientId() == null || !TEXT.matcher(request.clientId()).matches()) {
-          errors.add(new FieldError("auth.clientId", "is required: 1-200 characters without control characters"));
+        if (request.clientId() == null || !isText(request.clientId())) {
+          errors.add(new FieldError("auth.clientId", "is required: 1-200 characters that " + TextRules.SINGLE_LINE_MESSAGE));
         }
         List<String> scopes = request.scopes() == null ? List.of() : request.scopes();
         for (int i = 0; i < scopes.size(); i++) {

@@ -1,5 +1,6 @@
 package io.leadbridge.leads.api;
 
+import io.leadbridge.web.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -7,4 +8,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param country ISO 3166-1 alpha-2, e.g. {@code US}
  */
-public record AddressBody(@Schema(nullable = true) String street, @Schema(nullable = true) String city, @Schema(nullable = true) String region, @Schema(nullable = true) String postalCode, @Schema(nullable = true) String country) {}
+public record AddressBody(
+    @Schema(nullable = true, maxLength = LeadFormats.TEXT, pattern = TextRules.SINGLE_LINE) String street,
+    @Schema(nullable = true, maxLength = LeadFormats.NAME, pattern = TextRules.SINGLE_LINE) String city,
+    @Schema(nullable = true, maxLength = LeadFormats.NAME, pattern = TextRules.SINGLE_LINE) String region,
+    @Schema(nullable = true, maxLength = LeadFormats.POSTAL_CODE, pattern = TextRules.SINGLE_LINE) String postalCode,
+    @Schema(nullable = true, pattern = LeadFormats.COUNTRY) String country) {}

@@ -1,5 +1,6 @@
 package io.leadbridge.leads.api;
 
+import io.leadbridge.web.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -8,4 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param odometerUnits {@code mi} or {@code km}; required with an odometer reading
  */
 public record TradeInBody(
-    @Schema(nullable = true) Integer year, @Schema(nullable = true) String make, @Schema(nullable = true) String model, @Schema(nullable = true) Long odometer, @Schema(nullable = true, allowableValues = {"mi", "km"}) String odometerUnits) {}
+    @Schema(nullable = true, minimum = "" + LeadFormats.FIRST_MODEL_YEAR) Integer year,
+    @Schema(nullable = true, maxLength = LeadFormats.NAME, pattern = TextRules.SINGLE_LINE) String make,
+    @Schema(nullable = true, maxLength = LeadFormats.NAME, pattern = TextRules.SINGLE_LINE) String model,
+    @Schema(nullable = true, minimum = "0", maximum = "" + LeadFormats.MAX_ODOMETER) Long odometer,
+    @Schema(nullable = true, allowableValues = {"mi", "km"}) String odometerUnits) {}

@@ -1,6 +1,7 @@
 package io.leadbridge.leads.internal;
 
 import io.leadbridge.errors.FieldError;
+import io.leadbridge.web.TextRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,14 +33,23 @@ final class FieldChecks {
   }
 
   /**
-   * A text that may be absent; when present, at most {@code maxLength} characters and no NUL
-   * (PostgreSQL cannot store one; H2 can, so it would pass on one database only).
+   * One line of text that may be absent; when present, at most {@code maxLength} characters and
+   * none that {@link TextRules#SINGLE_LINE} refuses (NUL among them: PostgreSQL cannot store one).
    */
   void optionalText(String path, String value, int maxLength) {
+    text(path, value, maxLength, TextRules.isSingleLine(value == null ? "" : value), TextRules.SINGLE_LINE_MESSAGE);
+  }
+
+  /** Free text that may be absent and may hold line breaks ({@link TextRules#PLAIN_TEXT}). */
+  void optionalPlainText(String path, String value, int maxLength) {
+    text(path, value, maxLength, TextRules.isPlainText(value == null ? "" : value), TextRules.PLAIN_TEXT_MESSAGE);
+  }
+
+  private void text(String path, String value, int maxLength, boolean allowedCharacters, String rule) {
     if (value != null && value.length() > maxLength) {
       fail(path, "must be at most " + maxLength + " characters");
-    } else if (value != null && value.indexOf('\u0000') >= 0) {
-      fail(path, "must not contain a NUL character");
+    } else if (value != null && !allowedCharacters) {
+      fail(path, rule);
     }
   }
 

@@ -4,6 +4,7 @@ import io.leadbridge.errors.FieldError;
 import io.leadbridge.leads.api.AddressBody;
 import io.leadbridge.leads.api.CustomerBody;
 import io.leadbridge.leads.api.LeadBody;
+import io.leadbridge.leads.api.LeadFormats;
 import io.leadbridge.leads.api.PhoneBody;
 import io.leadbridge.leads.api.TradeInBody;
 import io.leadbridge.leads.api.VehicleBody;
@@ -21,22 +22,20 @@ import java.util.regex.Pattern;
  */
 public final class LeadValidation {
 
-  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
-  static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-  /** 17 characters; I, O and Q are never used, so they cannot be mistaken for 1 and 0. */
-  static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}", Pattern.CASE_INSENSITIVE);
-  static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  static final Pattern CUSTOM_FIELD_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+  static final Pattern EMAIL = Pattern.compile(LeadFormats.EMAIL);
+  static final Pattern E164 = Pattern.compile(LeadFormats.E164);
+  static final Pattern VIN = Pattern.compile(LeadFormats.VIN);
+  static final Pattern COUNTRY = Pattern.compile(LeadFormats.COUNTRY);
+  static final Pattern CUSTOM_FIELD_NAME = Pattern.compile(LeadFormats.CUSTOM_FIELD_NAME);
   static final Set<String> PHONE_TYPES = Set.of("cellphone", "mobile", "home", "work", "fax", "other");
   static final Set<String> INTERESTS = Set.of("buy", "lease", "sell");
   static final Set<String> CONDITIONS = Set.of("new", "used");
   static final Set<String> ODOMETER_UNITS = Set.of("mi", "km");
-  static final int FIRST_MODEL_YEAR = 1900;
   /** How far ahead of the hub's clock a tenant's {@code receivedAt} may be (clock skew). */
   static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
-  private static final int NAME = 100;
-  private static final int TEXT = 200;
+  private static final int NAME = LeadFormats.NAME;
+  private static final int TEXT = LeadFormats.TEXT;
 
   private LeadValidation() {}
 
@@ -54,7 +53,7 @@ public final class LeadValidation {
     if (lead.tradeIn() != null) {
       tradeIn(checks, lead.tradeIn(), latestYear);
     }
-    checks.optionalText("comments", lead.comments(), 4000);
+    checks.optionalPlainText("comments", lead.comments(), LeadFormats.COMMENTS);
     customFields(checks, lead.customFields());
     return checks.errors();
   }
@@ -66,8 +65,8 @@ public final class LeadValidation {
     }
     checks.optionalText("customer.firstName", customer.firstName(), NAME);
     checks.requiredText("customer.lastName", customer.lastName(), NAME);
-    boolean hasEmails = checks.boundedList("customer.emails", customer.emails(), 10);
-    boolean hasPhones = checks.boundedList("customer.phones", customer.phones(), 10);
+    boolean hasEmails = checks.boundedList("customer.emails", customer.emails(), LeadFormats.MAX_CONTACTS);
+    boolean hasPhones = checks.boundedList("customer.phones", customer.phones(), LeadFormats.MAX_CONTACTS);
     if (isEmpty(customer.emails()) && isEmpty(customer.phones())) {
       checks.fail("customer", "needs at least one e-mail or phone");
     }
@@ -75,7 +74,7 @@ public final class LeadValidation {
       for (int i = 0; i < customer.emails().size(); i++) {
         String email = customer.emails().get(i);
         String path = "customer.emails[" + i + "]";
-        checks.requiredText(path, email, 254);
+        checks.requiredText(path, email, LeadFormats.EMAIL_LENGTH);
         checks.optionalFormat(path, email, EMAIL, "an e-mail address");
       }
     }
@@ -103,7 +102,7 @@ public final class LeadValidation {
     checks.optionalText("customer.address.street", address.street(), TEXT);
     checks.optionalText("customer.address.city", address.city(), NAME);
     checks.optionalText("customer.address.region", address.region(), NAME);
-    checks.optionalText("customer.address.postalCode", address.postalCode(), 20);
+    checks.optionalText("customer.address.postalCode", address.postalCode(), LeadFormats.POSTAL_CODE);
     checks.optionalFormat("customer.address.country", address.country(), COUNTRY,
         "an ISO 3166-1 alpha-2 code such as US");
   }
@@ -129,7 +128,7 @@ public final class LeadValidation {
       if (vehicle.year() == null) {
         checks.fail(path + ".year", "is required");
       }
-      checks.optionalRange(path + ".year", vehicle.year(), FIRST_MODEL_YEAR, latestYear);
+      checks.optionalRange(path + ".year", vehicle.year(), LeadFormats.FIRST_MODEL_YEAR, latestYear);
       checks.requiredText(path + ".make", vehicle.make(), NAME);
       checks.requiredText(path + ".model", vehicle.model(), NAME);
       checks.optionalText(path + ".trim", vehicle.trim(), NAME);
@@ -137,10 +136,10 @@ public final class LeadValidation {
   }
 
   private static void tradeIn(FieldChecks checks, TradeInBody tradeIn, int latestYear) {
-    checks.optionalRange("tradeIn.year", tradeIn.year(), FIRST_MODEL_YEAR, latestYear);
+    checks.optionalRange("tradeIn.year", tradeIn.year(), LeadFormats.FIRST_MODEL_YEAR, latestYear);
     checks.optionalText("tradeIn.make", tradeIn.make(), NAME);
     checks.optionalText("tradeIn.model", tradeIn.model(), NAME);
-    checks.optionalRange("tradeIn.odometer", tradeIn.odometer(), 0, 5_000_000);
+    checks.optionalRange("tradeIn.odometer", tradeIn.odometer(), 0, LeadFormats.MAX_ODOMETER);
     checks.optionalChoice("tradeIn.odometerUnits", tradeIn.odometerUnits(), ODOMETER_UNITS);
     if (tradeIn.odometer() != null && tradeIn.odometerUnits() == null) {
       checks.fail("tradeIn.odometerUnits", "is required with an odometer reading");
@@ -151,8 +150,8 @@ public final class LeadValidation {
     if (fields == null) {
       return;
     }
-    if (fields.size() > 50) {
-      checks.fail("customFields", "must have at most 50 entries");
+    if (fields.size() > LeadFormats.MAX_CUSTOM_FIELDS) {
+      checks.fail("customFields", "must have at most " + LeadFormats.MAX_CUSTOM_FIELDS + " entries");
       return;
     }
     for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -164,7 +163,7 @@ public final class LeadValidation {
       if (field.getValue() == null) {
         checks.fail(path, "is required");
       }
-      checks.optionalText(path, field.getValue(), 1000);
+      checks.optionalPlainText(path, field.getValue(), LeadFormats.CUSTOM_FIELD_VALUE);
     }
   }
 

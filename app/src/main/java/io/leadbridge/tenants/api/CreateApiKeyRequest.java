@@ -1,6 +1,7 @@
 package io.leadbridge.tenants.api;
 
 import io.leadbridge.auth.Role;
+import io.leadbridge.web.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,8 @@ public record CreateApiKeyRequest(
         @Schema(allowableValues = {"TENANT_ADMIN", "TENANT_WRITER"})
         @Pattern(regexp = "TENANT_ADMIN|TENANT_WRITER", message = "must be TENANT_ADMIN or TENANT_WRITER")
         String role,
-    @NotBlank @Size(max = 200) String label) {
+    @NotBlank @Size(min = 1, max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
+        String label) {
 
   public Role parsedRole() {
     return Role.valueOf(role);

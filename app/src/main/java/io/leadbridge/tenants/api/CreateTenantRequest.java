@@ -1,6 +1,7 @@
 package io.leadbridge.tenants.api;
 
 import io.leadbridge.tenants.NewTenant;
+import io.leadbridge.web.TextRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /** Body of {@code POST /v1/tenants}; immutable. */
 public record CreateTenantRequest(
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(min = 1, max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
+        String name,
     @NotBlank
         @Pattern(
             regexp = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?",
