@@ -6,6 +6,8 @@ import io.leadbridge.storage.PageRequest;
 import io.leadbridge.web.ListResponse;
 import io.leadbridge.web.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +34,8 @@ public class AuditResource {
   @Operation(operationId = "listAuditEvents", summary = "The audit trail, newest last")
   @ApiResponse(responseCode = "200", description = "a page of audit events", useReturnTypeSchema = true)
   public ListResponse<AuditEventView> list(
-      @QueryParam("tenantId") String tenantId,
+      @Parameter(description = "only this tenant's events", schema = @Schema(format = "uuid"))
+          @QueryParam("tenantId") String tenantId,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     return ListResponse.of(

@@ -49,8 +49,10 @@ public class DeliveriesResource {
   @Operation(operationId = "listDeliveries", summary = "Deliveries across tenants, e.g. dead letters")
   @ApiResponse(responseCode = "200", description = "a page of deliveries", useReturnTypeSchema = true)
   public ListResponse<DeliveryView> list(
-      @QueryParam("status") String status,
-      @QueryParam("tenantId") String tenantId,
+      @Parameter(description = "only deliveries in this status", schema = @Schema(allowableValues = {"pending",
+          "in_flight", "delivered", "retrying", "held", "dead", "manual", "skipped"})) @QueryParam("status") String status,
+      @Parameter(description = "only this tenant's deliveries", schema = @Schema(format = "uuid"))
+          @QueryParam("tenantId") String tenantId,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     Optional<String> statusFilter = Optional.ofNullable(status).filter(s -> !s.isEmpty());

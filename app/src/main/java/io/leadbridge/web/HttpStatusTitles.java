@@ -2,12 +2,12 @@ package io.leadbridge.web;
 
 import jakarta.ws.rs.core.Response;
 
-/** Reason phrases for problem titles, including the codes JAX-RS has no constant for. */
-final class HttpStatusTitles {
+/** Reason phrases for problem titles, including the codes JAX-RS has no constant for; stateless. */
+public final class HttpStatusTitles {
 
   private HttpStatusTitles() {}
 
-  static String title(int status) {
+  public static String title(int status) {
     if (status == 422) {
       return "Unprocessable Content";
     }

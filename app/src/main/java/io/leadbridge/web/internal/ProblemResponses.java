@@ -1,5 +1,7 @@
 package io.leadbridge.web.internal;
 
+import io.leadbridge.errors.FieldError;
+import io.leadbridge.web.HttpStatusTitles;
 import io.leadbridge.web.Problem;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
@@ -102,14 +104,15 @@ final class ProblemResponses {
   private static Map<String, Object> example(int status, String code) {
     Map<String, Object> example = new LinkedHashMap<>();
     example.put("type", "urn:leadbridge:problem:" + code);
-    example.put("title", Problem.of(status, code, null, List.of()).title());
+    example.put("title", HttpStatusTitles.title(status));
     example.put("status", status);
     example.put("code", code);
     if (status < 500) {
       example.put("detail", KINDS.get(status).meaning());
     }
     if (status == 422) {
-      example.put("errors", List.of(Map.of("field", "customer.email", "message", "must be an e-mail address")));
+      // A record, not a Map.of: its order is fixed, so the document is the same from every build.
+      example.put("errors", List.of(new FieldError("customer.emails[0]", "must be an e-mail address")));
     }
     example.put("errorId", "3f2a9c01b7d44e10");
     return example;

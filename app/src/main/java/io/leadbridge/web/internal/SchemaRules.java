@@ -3,10 +3,13 @@ package io.leadbridge.web.internal;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Rules the generated schemas need that annotations cannot say: the server refuses unknown
@@ -20,31 +23,44 @@ final class SchemaRules {
   private SchemaRules() {}
 
   static void apply(OpenAPI api) {
-    closeRequestObjects(api);
-    anchorPatterns(api);
+    Map<String, Schema> components = api.getComponents().getSchemas();
+    walk(requestBodies(api), components, SchemaRules::closeObject);
+    List<Schema<?>> everySchema = new ArrayList<>(parameters(api));
+    components.values().forEach(everySchema::add);
+    walk(everySchema, components, SchemaRules::anchorPattern);
+  }
+
+  private static void closeObject(Schema<?> schema) {
+    if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+      schema.setAdditionalProperties(false);
+    }
   }
 
   /**
    * Bean validation's {@code @Pattern} must match the whole value; a JSON Schema pattern matches
    * anywhere in it unless anchored, so every pattern is anchored as the server applies it.
    */
-  private static void anchorPatterns(OpenAPI api) {
+  private static void anchorPattern(Schema<?> schema) {
+    if (schema.getPattern() != null && !schema.getPattern().startsWith("^")) {
+      schema.setPattern("^(?:" + schema.getPattern() + ")$");
+    }
+  }
+
+  /** Visits each schema reachable from the roots once: through references, properties, items and map values. */
+  private static void walk(List<Schema<?>> roots, Map<String, Schema> components, Consumer<Schema<?>> visit) {
     Deque<Schema<?>> toVisit = new ArrayDeque<>();
-    api.getComponents().getSchemas().values().forEach(toVisit::add);
-    api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
-      if (op.getParameters() != null) {
-        op.getParameters().forEach(p -> toVisit.add(p.getSchema()));
-      }
-    }));
+    roots.forEach(toVisit::add);
     Set<Schema<?>> seen = new HashSet<>();
     while (!toVisit.isEmpty()) {
       Schema<?> schema = toVisit.pop();
       if (schema == null || !seen.add(schema)) {
         continue;
       }
-      if (schema.getPattern() != null && !schema.getPattern().startsWith("^")) {
-        schema.setPattern("^(?:" + schema.getPattern() + ")$");
+      if (schema.get$ref() != null) {
+        toVisit.add(components.get(schema.get$ref().substring(REF_PREFIX.length())));
+        continue;
       }
+      visit.accept(schema);
       if (schema.getProperties() != null) {
         schema.getProperties().values().forEach(toVisit::add);
       }
@@ -57,34 +73,23 @@ final class SchemaRules {
     }
   }
 
-  private static void closeRequestObjects(OpenAPI api) {
-    Map<String, Schema> schemas = api.getComponents().getSchemas();
-    Deque<Schema<?>> toVisit = new ArrayDeque<>();
+  private static List<Schema<?>> requestBodies(OpenAPI api) {
+    List<Schema<?>> bodies = new ArrayList<>();
     api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
       if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-        op.getRequestBody().getContent().values().forEach(media -> toVisit.add(media.getSchema()));
+        op.getRequestBody().getContent().values().forEach(media -> bodies.add(media.getSchema()));
       }
     }));
-    Set<Schema<?>> seen = new HashSet<>();
-    while (!toVisit.isEmpty()) {
-      Schema<?> schema = toVisit.pop();
-      if (schema == null || !seen.add(schema)) {
-        continue;
+    return bodies;
+  }
+
+  private static List<Schema<?>> parameters(OpenAPI api) {
+    List<Schema<?>> schemas = new ArrayList<>();
+    api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+      if (op.getParameters() != null) {
+        op.getParameters().forEach(p -> schemas.add(p.getSchema()));
       }
-      if (schema.get$ref() != null) {
-        toVisit.add(schemas.get(schema.get$ref().substring(REF_PREFIX.length())));
-        continue;
-      }
-      if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
-        schema.setAdditionalProperties(false);
-        schema.getProperties().values().forEach(toVisit::add);
-      }
-      if (schema.getItems() != null) {
-        toVisit.add(schema.getItems());
-      }
-      if (schema.getAdditionalProperties() instanceof Schema<?> values) {
-        toVisit.add(values);
-      }
-    }
+    }));
+    return schemas;
   }
 }
