@@ -19,9 +19,13 @@ import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
 import io.leadbridge.testing.RawHttp;
 import io.leadbridge.testing.TestApps;
-import java.net.http.HttpRequest.BodyPublishers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,23 +74,17 @@ class LeadsTest extends HubTest {
   }
 
   /** The lead of API.md, as the tenant would send it. */
-  static final String API_MD_LEAD = """
-      {
-        "externalId": "web-form-8812",
-        "source": "dealer-website",
-        "receivedAt": "2026-11-22T10:15:00Z",
-        "customer": {
-          "firstName": "Dana", "lastName": "Reyes",
-          "emails": ["dana@example.com"], "phones": [{"number": "+15125550100", "type": "cellphone"}],
-          "address": {"street": "1 Main St", "city": "Austin", "region": "TX", "postalCode": "78701", "country": "US"}
-        },
-        "vehicles": [{"interest": "buy", "condition": "used", "vin": "1HGCM82633A004352",
-                      "year": 2021, "make": "Honda", "model": "Accord", "trim": "EX"}],
-        "tradeIn": {"year": 2015, "make": "Chevrolet", "model": "Cruze", "odometer": 62000, "odometerUnits": "mi"},
-        "comments": "Wants a test drive Saturday",
-        "customFields": {"campaign": "fall-sale"}
-      }
-      """;
+  /** API.md's lead, which the published document shows as the example of POST /v1/leads. */
+  static final String API_MD_LEAD = example("submitLead");
+
+
+  private static String example(String operationId) {
+    try (InputStream in = LeadsTest.class.getResourceAsStream("/io/leadbridge/web/examples/" + operationId + ".json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** The API.md lead with another external id, so that each call sends a different lead. */
   static String lead(String externalId) {
@@ -94,8 +92,8 @@ class LeadsTest extends HubTest {
       ObjectNode lead = (ObjectNode) JSON.readTree(API_MD_LEAD);
       lead.put("externalId", externalId);
       return JSON.writeValueAsString(lead);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

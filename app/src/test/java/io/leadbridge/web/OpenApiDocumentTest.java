@@ -2,6 +2,8 @@ package io.leadbridge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.leadbridge.LeadbridgeConfiguration;
@@ -137,5 +139,31 @@ class OpenApiDocumentTest extends HubTest {
         check.accept(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.getValue());
       }
     }));
+  }
+
+  /** The examples a generated reference shows must be bodies the document itself accepts. */
+  @Test
+  void everyCreateOperationHasARequestExampleTheDocumentAccepts() {
+    JsonNode document = document();
+    OpenApiInteractionValidator validator =
+        OpenApiInteractionValidator.createForInlineApiSpecification(document.toString()).build();
+    Set<String> withExamples = new HashSet<>();
+    document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+      JsonNode example = op.getValue().path("requestBody").path("content").path("application/json").path("example");
+      if (example.isMissingNode()) {
+        return;
+      }
+      withExamples.add(op.getValue().get("operationId").asText());
+      String concrete = path.getKey().replaceAll("\\{[^}]+}", "0d6f2a8e-7c1b-4e35-9a40-2f9b8c1d3e57");
+      SimpleRequest request = new SimpleRequest.Builder(op.getKey(), concrete)
+          .withContentType("application/json")
+          .withAuthorization("Bearer lb_example_example")
+          .withHeader("Idempotency-Key", "example-1")
+          .withBody(example.toString())
+          .build();
+      assertThat(validator.validateRequest(request).getMessages()).as(op.getKey() + " " + path.getKey()).isEmpty();
+    }));
+    assertThat(withExamples).containsExactlyInAnyOrder("createTenant", "createTenantApiKey",
+        "createThirdPartyIntegration", "createInternalIntegration", "submitLead");
   }
 }

@@ -75,6 +75,7 @@ public final class OpenApiDocument {
             .read(new LinkedHashSet<>(resources));
     api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> describe(path, method, op)));
     SchemaRules.apply(api);
+    RequestExamples.addTo(api);
     return api;
   }
 
