@@ -12,6 +12,7 @@ import io.leadbridge.integrations.ThirdPartyIntegrationsResource;
 import io.leadbridge.leads.LeadsResource;
 import io.leadbridge.rollout.RolloutResource;
 import io.leadbridge.tenants.MeResource;
+import io.leadbridge.tenants.OperatorKeysResource;
 import io.leadbridge.tenants.TenantApiKeysResource;
 import io.leadbridge.tenants.TenantsResource;
 import io.leadbridge.web.WebHygiene;
@@ -39,6 +40,7 @@ public final class PublishedApi {
           MeResource.class,
           TenantsResource.class,
           TenantApiKeysResource.class,
+          OperatorKeysResource.class,
           AuditResource.class,
           PluginsResource.class,
           RolloutResource.class,

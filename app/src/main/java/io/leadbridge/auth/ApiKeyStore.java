@@ -10,9 +10,12 @@ import java.util.UUID;
 public interface ApiKeyStore {
 
   /**
-   * The key with this id if it may still be used: not revoked, and its tenant not offboarded.
+   * The key with this id if it may still be used: not revoked, not expired, and its tenant not offboarded.
    */
   Optional<StoredApiKey> findUsable(UUID keyId);
+
+  /** Notes that the key just authenticated a request; may be recorded coarsely (operators see it). */
+  void markUsed(UUID keyId);
 
   /** What is stored of a key: never the secret, only its hash. */
   record StoredApiKey(UUID keyId, Role role, Optional<UUID> tenantId, String secretHash) {}

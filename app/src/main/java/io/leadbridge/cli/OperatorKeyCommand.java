@@ -8,13 +8,15 @@ import io.leadbridge.storage.Migrations;
 import io.leadbridge.tenants.IssuedApiKey;
 import io.leadbridge.tenants.TenantsModule;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code operator-key create [--label L] [--if-none] <config>}: mints an operator key and prints
+ * {@code operator-key create [--label L] [--expires-in-days N] [--if-none] <config>}: mints an operator key and prints
  * it once; the only way to get the first key of a new hub. Stateless.
  */
 public final class OperatorKeyCommand extends ConfiguredCommand<LeadbridgeConfiguration> {
@@ -28,6 +30,12 @@ public final class OperatorKeyCommand extends ConfiguredCommand<LeadbridgeConfig
     Subparser create =
         subparser.addSubparsers().addParser("create").description("Mint an operator key");
     create.addArgument("--label").setDefault("operator").help("what the key is for");
+    create
+        .addArgument("--expires-in-days")
+        .dest("expiresInDays")
+        .type(Integer.class)
+        .choices(Arguments.range(1, 3650))
+        .help("the key stops working after this many days (default: never)");
     create
         .addArgument("--if-none")
         .dest("ifNone")
@@ -46,7 +54,8 @@ public final class OperatorKeyCommand extends ConfiguredCommand<LeadbridgeConfig
       TerminalOutput.println("An operator key already exists; none was created.");
       return;
     }
-    IssuedApiKey issued = tenants.apiKeys().issueOperatorKey(namespace.getString("label"));
+    Optional<Duration> lifetime = Optional.ofNullable(namespace.getInt("expiresInDays")).map(Duration::ofDays);
+    IssuedApiKey issued = tenants.apiKeys().issueOperatorKey(namespace.getString("label"), lifetime);
     TerminalOutput.println("Operator key (shown once, store it now):");
     TerminalOutput.println("  " + issued.key());
   }

@@ -87,7 +87,6 @@ public class DeliveriesResource {
   @ApiResponse(responseCode = "200", description = "how many moved", useReturnTypeSchema = true)
   public MovedView moveHeldToManualQueue(
       @Parameter(hidden = true) @Auth Caller caller, @NotNull @Valid MoveHeldRequest request) {
-    return new MovedView(operations.moveHeldToManualQueue(request.tenantId(),
-        Optional.ofNullable(request.connector()), Actor.of(caller)));
+    return new MovedView(operations.moveHeldToManualQueue(request, Actor.of(caller)));
   }
 }

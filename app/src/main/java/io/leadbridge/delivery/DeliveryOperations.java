@@ -10,6 +10,7 @@ import io.leadbridge.delivery.DeliveryException.DeliveryNotFound;
 import io.leadbridge.delivery.DeliveryException.WrongDeliveryState;
 import io.leadbridge.delivery.api.DeliveryView;
 import io.leadbridge.delivery.api.ManualQueueEntryView;
+import io.leadbridge.delivery.api.MoveHeldRequest;
 import io.leadbridge.delivery.internal.DeliveryAdminDao;
 import io.leadbridge.delivery.internal.DeliveryRow;
 import io.leadbridge.delivery.internal.ManualQueueCsv;
@@ -81,12 +82,15 @@ public final class DeliveryOperations {
     return view(find(deliveryId));
   }
 
-  /** Moves every held delivery of the tenant (through one connector, if given) to its manual queue. */
-  public int moveHeldToManualQueue(UUID tenantId, Optional<String> connector, Actor actor) {
-    int moved = jdbi.withExtension(DeliveryAdminDao.class,
-        dao -> dao.heldToManualQueue(tenantId, connector.orElse(null), clock.instant()));
-    audit.record(Optional.of(tenantId), actor, AuditAction.DELIVERY_MOVED_TO_MANUAL_QUEUE,
-        moved + " held deliveries" + connector.map(c -> " through " + c).orElse(""), null);
+  /** Moves every held delivery of the tenant that the filters given match to its manual queue. */
+  public int moveHeldToManualQueue(MoveHeldRequest filter, Actor actor) {
+    int moved = jdbi.withExtension(DeliveryAdminDao.class, dao -> dao.heldToManualQueue(filter.tenantId(),
+        filter.connector(), filter.integrationId(), filter.reason(), clock.instant()));
+    String matching = (filter.connector() == null ? "" : " through " + filter.connector())
+        + (filter.integrationId() == null ? "" : " of integration " + filter.integrationId())
+        + (filter.reason() == null ? "" : " held for " + filter.reason());
+    audit.record(Optional.of(filter.tenantId()), actor, AuditAction.DELIVERY_MOVED_TO_MANUAL_QUEUE,
+        moved + " held deliveries" + matching, null);
     return moved;
   }
 

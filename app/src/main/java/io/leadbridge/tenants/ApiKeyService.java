@@ -6,9 +6,11 @@ import io.leadbridge.auth.Role;
 import io.leadbridge.storage.Page;
 import io.leadbridge.storage.PageRequest;
 import io.leadbridge.tenants.TenantException.ApiKeyNotFound;
+import io.leadbridge.tenants.TenantException.LastOperatorKey;
 import io.leadbridge.tenants.TenantException.TenantOffboarded;
 import io.leadbridge.tenants.internal.ApiKeyDao;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -47,17 +49,49 @@ public final class ApiKeyService {
     if (!tenants.get(tenantId).isActive()) {
       throw new TenantOffboarded();
     }
-    return issue(Optional.of(tenantId), role, label);
+    return issue(Optional.of(tenantId), role, label, Optional.empty());
   }
 
-  /** Issues an operator key; only the command line does this. */
+  /** Issues an operator key that never expires; only the command line does this. */
   public IssuedApiKey issueOperatorKey(String label) {
-    return issue(Optional.empty(), Role.OPERATOR, label);
+    return issueOperatorKey(label, Optional.empty());
   }
 
-  /** Whether any unrevoked operator key exists, so start-up knows whether to mint the first. */
+  /** Issues an operator key that stops working after {@code lifetime}, if given. */
+  public IssuedApiKey issueOperatorKey(String label, Optional<Duration> lifetime) {
+    return issue(Optional.empty(), Role.OPERATOR, label, lifetime.map(now()::plus));
+  }
+
+  /** Whether an operator key that still works exists, so start-up knows whether to mint the first. */
   public boolean hasOperatorKey() {
-    return jdbi.withExtension(ApiKeyDao.class, ApiKeyDao::countActiveOperatorKeys) > 0;
+    return jdbi.withExtension(ApiKeyDao.class, dao -> dao.countUsableOperatorKeys(now())) > 0;
+  }
+
+  /** The operator keys, revoked and expired ones included, in creation order. */
+  public Page<ApiKey> listOperatorKeys(PageRequest request) {
+    List<ApiKey> rows = jdbi.withExtension(ApiKeyDao.class,
+        dao -> dao.pageOperatorKeys(request.afterCreatedAt(), request.afterId(), request.limit() + 1));
+    return Page.fromOverfetch(rows, request, k -> PageRequest.cursorAfter(k.createdAt(), k.id()));
+  }
+
+  /**
+   * Revokes an operator key; revoking a revoked key changes nothing.
+   *
+   * @throws ApiKeyNotFound when no operator key has this id
+   * @throws LastOperatorKey when it is the last one that still works
+   */
+  public void revokeOperatorKey(UUID keyId) {
+    jdbi.useTransaction(handle -> {
+      ApiKeyDao dao = handle.attach(ApiKeyDao.class);
+      dao.findOperatorKey(keyId).orElseThrow(ApiKeyNotFound::new);
+      Instant now = now();
+      List<UUID> usable = dao.lockUsableOperatorKeys(now);
+      if (usable.equals(List.of(keyId))) {
+        throw new LastOperatorKey();
+      }
+      dao.revokeOperatorKey(keyId, now);
+    });
+    LOG.info("operator key {} revoked", keyId);
   }
 
   /** A tenant's keys, revoked ones included, in creation order. */
@@ -88,16 +122,17 @@ public final class ApiKeyService {
     LOG.info("api key {} of tenant {} revoked", keyId, tenantId);
   }
 
-  private IssuedApiKey issue(Optional<UUID> tenantId, Role role, String label) {
+  private IssuedApiKey issue(Optional<UUID> tenantId, Role role, String label, Optional<Instant> expiresAt) {
     MintedKey minted = ApiKeys.mint();
     Instant now = now();
     jdbi.useExtension(
         ApiKeyDao.class,
         dao ->
             dao.insert(
-                minted.keyId(), tenantId.orElse(null), role.name(), label, minted.secretHash(), now));
+                minted.keyId(), tenantId.orElse(null), role.name(), label, minted.secretHash(), now,
+                expiresAt.orElse(null)));
     LOG.info("api key {} issued with role {}", minted.keyId(), role);
-    ApiKey key = new ApiKey(minted.keyId(), tenantId, role, label, now, Optional.empty());
+    ApiKey key = new ApiKey(minted.keyId(), tenantId, role, label, now, Optional.empty(), Optional.empty(), expiresAt);
     return new IssuedApiKey(key, minted.key());
   }
 

@@ -39,6 +39,16 @@ public abstract class TenantException extends LeadbridgeException {
     }
   }
 
+  /** Revoking this operator key would leave the hub with none that works. */
+  public static final class LastOperatorKey extends TenantException {
+    private static final long serialVersionUID = 1L;
+
+    public LastOperatorKey() {
+      super(ErrorKind.CONFLICT, "last_operator_key", "this is the last operator key that works; create another"
+          + " (operator-key create) before revoking it");
+    }
+  }
+
   /** The key does not exist under this tenant. */
   public static final class ApiKeyNotFound extends TenantException {
     private static final long serialVersionUID = 1L;

@@ -17,7 +17,7 @@ public final class TenantsModule {
   public TenantsModule(Jdbi jdbi, Clock clock, List<OffboardingStep> offboardingSteps) {
     this.tenants = new TenantService(jdbi, clock, offboardingSteps);
     this.apiKeys = new ApiKeyService(jdbi, tenants, clock);
-    this.keyStore = new JdbiApiKeyStore(jdbi.onDemand(ApiKeyDao.class));
+    this.keyStore = new JdbiApiKeyStore(jdbi.onDemand(ApiKeyDao.class), clock);
   }
 
   public TenantService tenants() {
@@ -36,6 +36,7 @@ public final class TenantsModule {
   /** The JAX-RS resources of this module. */
   public List<Object> resources() {
     return List.of(
-        new TenantsResource(tenants), new TenantApiKeysResource(apiKeys), new MeResource(tenants));
+        new TenantsResource(tenants), new TenantApiKeysResource(apiKeys), new OperatorKeysResource(apiKeys),
+        new MeResource(tenants));
   }
 }

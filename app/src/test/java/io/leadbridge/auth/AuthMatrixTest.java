@@ -10,11 +10,13 @@ import io.leadbridge.testing.HubTest;
 import io.leadbridge.testing.TestApps;
 import jakarta.ws.rs.Path;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -73,6 +75,10 @@ public class AuthMatrixTest extends HubTest {
         operator(f -> "/v1/tenants/" + f.tenantA() + "/api-keys", null,
             f -> "/v1/tenants/" + UUID.randomUUID() + "/api-keys"));
     MATRIX.put("GET /v1/plugins", operator(f -> "/v1/plugins", null, null));
+    MATRIX.put("GET /v1/operator-keys", operator(f -> "/v1/operator-keys", null, null));
+    MATRIX.put("DELETE /v1/operator-keys/{keyId}",
+        operator(f -> "/v1/operator-keys/" + f.hub().mintOperatorKey("matrix", Clock.systemUTC(), Optional.empty())
+            .apiKey().id(), null, f -> "/v1/operator-keys/" + keyIdOf(f, f.tenantA())));
     MATRIX.put("POST /v1/plugins/reload", operator(f -> "/v1/plugins/reload", null, null));
     MATRIX.put("DELETE /v1/tenants/{tenantId}/api-keys/{keyId}",
         operator(

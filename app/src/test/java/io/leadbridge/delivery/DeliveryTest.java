@@ -192,13 +192,20 @@ class DeliveryTest extends HubTest {
     String revoked = vendor.newToken();
     vendor.revokeToken(revoked);
     UUID tenant = hub().createTenant();
-    integration(tenant, vendor, revoked);
+    String integrationId = integration(tenant, vendor, revoked);
     List<String> leads = sendLeads(tenant, 1);
     awaitStatus(tenant, leads, "held");
 
     JsonNode held = delivery(tenant, leads.get(0));
-    HttpResponse<String> moved = hub().api().postJson("/v1/deliveries/held/move-to-manual-queue",
-        hub().operatorKey(), "{\"tenantId\":\"" + tenant + "\"}");
+    String move = "/v1/deliveries/held/move-to-manual-queue";
+    HttpResponse<String> otherReason = hub().api().postJson(move, hub().operatorKey(),
+        "{\"tenantId\":\"" + tenant + "\",\"reason\":\"connector_not_enabled\"}");
+    HttpResponse<String> otherIntegration = hub().api().postJson(move, hub().operatorKey(),
+        "{\"tenantId\":\"" + tenant + "\",\"integrationId\":\"" + UUID.randomUUID() + "\"}");
+    HttpResponse<String> unknownReason = hub().api().postJson(move, hub().operatorKey(),
+        "{\"tenantId\":\"" + tenant + "\",\"reason\":\"bored\"}");
+    HttpResponse<String> moved = hub().api().postJson(move, hub().operatorKey(), "{\"tenantId\":\"" + tenant
+        + "\",\"integrationId\":\"" + integrationId + "\",\"reason\":\"integration_paused\"}");
     JsonNode entry = Hub.json(hub().api().get("/v1/manual-queue", admin(tenant))).get("items").get(0);
     HttpResponse<String> csv = hub().api().send(HttpRequest.newBuilder(hub().api().uri("/v1/manual-queue"))
         .header("Authorization", "Bearer " + admin(tenant)).header("Accept", "text/csv").GET().build());
@@ -207,6 +214,9 @@ class DeliveryTest extends HubTest {
     assertThat(held.get("lastErrorCode").asText()).isEqualTo("auth_failed");
     assertThat(held.get("lastErrorMessage").asText()).isNotBlank();
     assertThat(held.toString()).doesNotContain(revoked);
+    assertThat(Hub.json(otherReason).get("moved").asInt()).isZero();
+    assertThat(Hub.json(otherIntegration).get("moved").asInt()).isZero();
+    assertThat(unknownReason.statusCode()).isEqualTo(422);
     assertThat(Hub.json(moved).get("moved").asInt()).isEqualTo(1);
     assertThat(entry.get("reasonCode").asText()).isEqualTo("integration_paused");
     assertThat(entry.get("reasonMessage").asText()).contains("paused").contains("credentials");

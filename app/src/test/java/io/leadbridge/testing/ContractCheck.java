@@ -124,13 +124,24 @@ public final class ContractCheck {
     }
   }
 
-  /** Every object schema with properties forbids others, so an undocumented response field fails. */
+  /**
+   * Every object schema with properties, nested ones included, forbids others, so an undocumented
+   * response field fails.
+   */
   private static void closeResponseObjects(JsonNode schemas) {
-    schemas.forEach(schema -> {
-      if (schema.has("properties") && !schema.has("additionalProperties")) {
+    schemas.forEach(ContractCheck::close);
+  }
+
+  private static void close(JsonNode schema) {
+    if (schema.has("properties")) {
+      if (!schema.has("additionalProperties")) {
         ((ObjectNode) schema).put("additionalProperties", false);
       }
-    });
+      schema.get("properties").forEach(ContractCheck::close);
+    }
+    if (schema.has("items")) {
+      close(schema.get("items"));
+    }
   }
 
   private static Request request(HttpRequest request, String body) {

@@ -9,12 +9,15 @@ import io.leadbridge.audit.AuditTrail;
 import io.leadbridge.auth.Role;
 import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.storage.Databases;
+import io.leadbridge.tenants.IssuedApiKey;
 import io.leadbridge.tenants.TenantsModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -45,11 +48,15 @@ public final class Hub {
   /** An operator key minted the way the command line does it. */
   public synchronized String operatorKey() {
     if (operatorKey == null) {
-      TenantsModule tenants =
-          new TenantsModule(Databases.forCommand(app.getConfiguration().database()), Clock.systemUTC(), List.of());
-      operatorKey = tenants.apiKeys().issueOperatorKey("test operator").key();
+      operatorKey = mintOperatorKey("test operator", Clock.systemUTC(), Optional.empty()).key();
     }
     return operatorKey;
+  }
+
+  /** Another operator key, as the command line mints it, at the clock's time and with a lifetime if given. */
+  public IssuedApiKey mintOperatorKey(String label, Clock clock, Optional<Duration> lifetime) {
+    TenantsModule tenants = new TenantsModule(Databases.forCommand(app.getConfiguration().database()), clock, List.of());
+    return tenants.apiKeys().issueOperatorKey(label, lifetime);
   }
 
   /**

@@ -39,6 +39,7 @@ public final class ApiKeyAuthenticator implements Authenticator<String, Caller> 
       return Optional.empty();
     }
     StoredApiKey usable = stored.get();
+    store.markUsed(usable.keyId());
     return Optional.of(new Caller(usable.keyId(), usable.role(), usable.tenantId()));
   }
 }

@@ -50,13 +50,20 @@ public interface DeliveryAdminDao {
       + " WHERE id = :id AND status IN ('dead', 'held')")
   int toManualQueue(@Bind("id") UUID id, @Bind("now") Instant now);
 
-  /** Every held delivery of the tenant (through one connector, if given) to its manual queue, with its hold reason. */
+  /**
+   * The tenant's held deliveries that every filter given (connector, integration, hold reason)
+   * matches, to its manual queue with their hold reason.
+   */
   @SqlUpdate("UPDATE deliveries SET status = 'manual', acknowledged_at = NULL, updated_at = :now"
       + " WHERE tenant_id = :tenantId AND status = 'held'"
-      + " AND (CAST(:connectorId AS VARCHAR(64)) IS NULL OR connector_id = CAST(:connectorId AS VARCHAR(64)))")
+      + " AND (CAST(:connectorId AS VARCHAR(64)) IS NULL OR connector_id = CAST(:connectorId AS VARCHAR(64)))"
+      + " AND (CAST(:integrationId AS UUID) IS NULL OR integration_id = CAST(:integrationId AS UUID))"
+      + " AND (CAST(:reason AS VARCHAR(32)) IS NULL OR hold_reason = CAST(:reason AS VARCHAR(32)))")
   int heldToManualQueue(
       @Bind("tenantId") UUID tenantId,
       @Bind("connectorId") String connectorId,
+      @Bind("integrationId") UUID integrationId,
+      @Bind("reason") String reason,
       @Bind("now") Instant now);
 
   @SqlUpdate("UPDATE deliveries SET acknowledged_at = :now, updated_at = :now"

@@ -13,11 +13,13 @@ import java.util.UUID;
  */
 public record ApiKeyView(
     UUID id,
-    UUID tenantId,
+    @Schema(nullable = true, description = "null for an operator key") UUID tenantId,
     @Schema(allowableValues = {"OPERATOR", "TENANT_ADMIN", "TENANT_WRITER"}) String role,
     String label,
     Instant createdAt,
     @Schema(nullable = true) Instant revokedAt,
+    @Schema(nullable = true, description = "when it last authenticated a request, to the minute") Instant lastUsedAt,
+    @Schema(nullable = true, description = "when it stops working; null for never") Instant expiresAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
 
   public static ApiKeyView of(ApiKey k) {
@@ -28,6 +30,8 @@ public record ApiKeyView(
         k.label(),
         k.createdAt(),
         k.revokedAt().orElse(null),
+        k.lastUsedAt().orElse(null),
+        k.expiresAt().orElse(null),
         null);
   }
 
@@ -35,7 +39,7 @@ public record ApiKeyView(
   public static ApiKeyView created(IssuedApiKey issued) {
     ApiKeyView v = of(issued.apiKey());
     return new ApiKeyView(
-        v.id, v.tenantId, v.role, v.label, v.createdAt, v.revokedAt, issued.key());
+        v.id, v.tenantId, v.role, v.label, v.createdAt, v.revokedAt, v.lastUsedAt, v.expiresAt, issued.key());
   }
 
   @Override

@@ -21,6 +21,8 @@ public final class ApiKeyRowMapper implements RowMapper<ApiKey> {
         Role.valueOf(rs.getString("role")),
         rs.getString("label"),
         SqlTimes.instant(rs, "created_at"),
-        Optional.ofNullable(SqlTimes.instant(rs, "revoked_at")));
+        Optional.ofNullable(SqlTimes.instant(rs, "revoked_at")),
+        Optional.ofNullable(SqlTimes.instant(rs, "last_used_at")),
+        Optional.ofNullable(SqlTimes.instant(rs, "expires_at")));
   }
 }

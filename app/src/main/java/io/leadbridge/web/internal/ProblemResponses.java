@@ -49,7 +49,7 @@ final class ProblemResponses {
         List.of("not_acceptable")));
     kinds.put(409, new Kind("Conflict", "the request clashes with the current state; nothing changed",
         List.of("idempotency_key_in_flight", "check_in_progress", "delivery_state_conflict", "slug_taken",
-            "tenant_offboarded", "integration_limit_reached", "credentials_destroyed")));
+            "tenant_offboarded", "integration_limit_reached", "credentials_destroyed", "last_operator_key")));
     kinds.put(413, new Kind("PayloadTooLarge", "the body is larger than the hub accepts (1 MiB by default)",
         List.of("payload_too_large")));
     kinds.put(415, new Kind("UnsupportedMediaType", "the Content-Type is not one this operation consumes",
