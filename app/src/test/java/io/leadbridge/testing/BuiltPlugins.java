@@ -12,6 +12,7 @@ import java.nio.file.Path;
 public final class BuiltPlugins {
 
   public static final Path HUBSPOT = jar("hubspot", "leadbridge-plugin-hubspot-0.1.0.jar");
+  public static final Path ADF = jar("adf", "leadbridge-plugin-adf-0.1.0.jar");
   /** The example plugin's own version, deliberately not the hub's: plugins version on their own. */
   public static final String EXAMPLE_VERSION = "0.2.0";
 
