@@ -16,6 +16,7 @@ import io.leadbridge.credentials.CredentialRef;
 import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.credentials.SecretValue;
+import io.leadbridge.simulators.adf.AdfReceiverSimulator;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.testing.BuiltPlugins;
 import io.leadbridge.testing.Db;
@@ -64,6 +65,10 @@ class CanaryTest extends HubTest {
 
   static final HubSpotSimulator HUBSPOT = HubSpotSimulator.builder().token(CANARY + "-hubspot").start();
 
+  /** A dealer CRM's ADF intake that takes a token and checks a body signature: both canaries. */
+  static final AdfReceiverSimulator ADF_INTAKE = AdfReceiverSimulator.builder().token("X-Adf-Token", CANARY + "-adf")
+      .signingSecret(CANARY + "-adf-signing").strict().start();
+
   /** A tenant's webhook receiver and OAuth token server; the token it issues is a canary too. */
   static final VendorServer RECEIVER = new VendorServer()
       .on("/token", e -> VendorServer.respond(e, 200, "{\"access_token\":\"" + CANARY + "-access\","
@@ -95,6 +100,7 @@ class CanaryTest extends HubTest {
   protected DropwizardAppExtension<LeadbridgeConfiguration> newApp(Db db) {
     Path plugins = TestApps.tempDir();
     BuiltPlugins.copy(BuiltPlugins.HUBSPOT, plugins);
+    BuiltPlugins.copy(BuiltPlugins.ADF, plugins);
     return TestApps.app(
         LeadbridgeApplication.class,
         "test-app-filelog.yml",
@@ -165,6 +171,7 @@ class CanaryTest extends HubTest {
     assertThat(rejected.statusCode()).isEqualTo(400);
 
     driveTheIntegrationsApi(hub, tenant);
+    driveTheAdfConnector(hub);
     driveTheInternalIntegrationsApi(hub, tenant);
     driveSecretsThatCannotBeSent(hub, tenant);
     driveValuesStoredBeforeTheRule(hub, tenant, vault);
@@ -198,6 +205,30 @@ class CanaryTest extends HubTest {
       assertThat(expected).as(response.raw()).startsWith(Integer.toString(response.status()));
       responseBodies.add(response.raw());
     });
+  }
+
+  /**
+   * The ADF connector, whose token the host puts into a header and whose signing secret the plugin
+   * holds inside the signing callback: check, a signed delivery, then a refused token.
+   */
+  private void driveTheAdfConnector(Hub hub) {
+    UUID tenant = hub.createTenant();
+    String key = hub.tenantKey(tenant, Role.TENANT_ADMIN);
+    HttpResponse<String> created = record(hub.api().postJson("/v1/integrations/third-party", key,
+        "{\"connector\":\"adf\",\"name\":\"Dealer CRM\",\"baseUrl\":\"" + ADF_INTAKE.baseUri() + "\","
+            + "\"settings\":{\"dealershipName\":\"Canary Motors\",\"dealershipEmail\":\"leads@canary.example\"},"
+            + "\"credentials\":{\"token\":\"" + CANARY + "-adf\",\"signingSecret\":\"" + CANARY + "-adf-signing\"}}"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String path = "/v1/integrations/third-party/" + Hub.json(created).get("id").asText();
+    JsonNode ok = Hub.json(record(hub.api().postJson(path + "/check", key, "")));
+    assertThat(ok.get("ok").asBoolean()).as(ok.toString()).isTrue();
+    awaitDelivery(hub, key, sendLead(hub, tenant), "delivered");
+    assertThat(ADF_INTAKE.leads()).isNotEmpty();
+    record(hub.api().send("PUT", path + "/credentials", key, "application/json",
+        "{\"token\":\"" + CANARY + "-adf-wrong\",\"signingSecret\":\"" + CANARY + "-adf-signing\"}"));
+    awaitDelivery(hub, key, sendLead(hub, tenant), "held");
+    record(hub.api().get(path, key));
+    assertThat(record(hub.api().delete(path, key)).statusCode()).isEqualTo(204);
   }
 
   /** Create, read, list, update, check (good and bad token), replace, bad input and delete over HTTP. */
