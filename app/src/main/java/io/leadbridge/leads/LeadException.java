@@ -26,6 +26,15 @@ public abstract class LeadException extends LeadbridgeException {
     }
   }
 
+  /** The body is not an ADF document the hub can read: not well-formed, not {@code <adf>}, or past a parsing limit. */
+  public static final class UnreadableAdf extends LeadException {
+    private static final long serialVersionUID = 1L;
+
+    public UnreadableAdf(String problem) {
+      super(ErrorKind.BAD_REQUEST, "invalid_xml", problem, List.of(new FieldError("body", problem)));
+    }
+  }
+
   /** The lead breaks the intake rules; lists every field at fault by its JSON path. */
   public static final class InvalidLead extends LeadException {
     private static final long serialVersionUID = 1L;

@@ -6,6 +6,7 @@ import io.leadbridge.leads.LeadException.InvalidLead;
 import io.leadbridge.leads.api.AcceptedDeliveryView;
 import io.leadbridge.leads.api.LeadAcceptedView;
 import io.leadbridge.leads.api.LeadBody;
+import io.leadbridge.leads.internal.AdfLeads;
 import io.leadbridge.leads.internal.CanonicalJson;
 import io.leadbridge.leads.internal.IdempotencyClaims;
 import io.leadbridge.leads.internal.IdempotencyClaims.Outcome;
@@ -15,6 +16,7 @@ import io.leadbridge.leads.internal.LeadDao;
 import io.leadbridge.leads.internal.LeadValidation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -92,6 +94,46 @@ public final class LeadIntake {
       throw failure;
     }
   }
+
+  /**
+   * Accepts each prospect of an ADF document as a lead under {@code <key>#<n>} (n from 1), once
+   * every prospect has been read and checked: a document with one bad prospect stores none.
+   *
+   * @return the answer: 202 with the first prospect's lead and, under {@code prospects}, every one
+   * @throws LeadException.UnreadableAdf if the body is not a readable ADF document
+   * @throws InvalidLead if a prospect cannot become a lead, by {@code prospect[n].} paths
+   */
+  public AdfAnswer submitAdf(UUID tenantId, String idempotencyKey, byte[] document) {
+    checkKey(idempotencyKey);
+    AdfLeads.Reading reading;
+    try {
+      reading = AdfLeads.read(document, clock.instant());
+    } catch (AdfLeads.UnreadableAdf e) {
+      throw new LeadException.UnreadableAdf(e.getMessage());
+    }
+    if (!reading.errors().isEmpty()) {
+      throw new InvalidLead(reading.errors());
+    }
+    String longest = idempotencyKey + "#" + reading.leads().size();
+    if (longest.length() > MAX_KEY_LENGTH) {
+      throw new InvalidIdempotencyKey("must leave room for #" + reading.leads().size() + " (one per prospect): at most "
+          + (MAX_KEY_LENGTH - longest.length() + idempotencyKey.length()) + " characters for this document");
+    }
+    List<LeadAcceptedView> accepted = new ArrayList<>();
+    for (int i = 0; i < reading.leads().size(); i++) {
+      Answer answer = submit(tenantId, idempotencyKey + "#" + (i + 1), reading.leads().get(i));
+      accepted.add(CanonicalJson.accepted(answer.body()));
+    }
+    return new AdfAnswer(ACCEPTED, CanonicalJson.write(LeadAcceptedView.ofProspects(accepted)), accepted.get(0).id());
+  }
+
+  /**
+   * The answer to an ADF document; immutable.
+   *
+   * @param body the response body as JSON text
+   * @param firstLeadId the lead of the document's first prospect
+   */
+  public record AdfAnswer(int status, String body, UUID firstLeadId) {}
 
   private Answer store(Handle tx, UUID tenantId, String key, Won claim, LeadBody lead, String canonical) {
     Instant now = clock.instant();

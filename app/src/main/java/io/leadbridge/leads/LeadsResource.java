@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadsResource {
 
+  /** ADF's own media type (not IETF-registered; the one lead providers send). */
+  public static final String ADF_XML = "application/x-adf+xml";
+
   private final LeadIntake intake;
   private final LeadQueries leads;
 
@@ -62,17 +66,49 @@ public class LeadsResource {
           + " the original response again", schema = @Schema(minLength = 1, maxLength = 255, pattern = LeadIntake.KEY_PATTERN))
       @HeaderParam(LeadException.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
       @Parameter(hidden = true) @Context HttpHeaders headers,
+      @RequestBody(required = true, description = "The lead as JSON, or an ADF 1.0 document (one lead per"
+          + " prospect, each under the key followed by #1, #2 ...; the answer then also lists every prospect's"
+          + " lead under prospects)", content = {
+              @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadBody.class)),
+              @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = "string")),
+              @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = "string")),
+              @Content(mediaType = ADF_XML, schema = @Schema(type = "string"))})
       @NotNull LeadBody request) {
+    requireOneKey(headers);
+    LeadIntake.Answer answer = intake.submit(caller.requireTenant(), idempotencyKey, request);
+    return accepted(answer.status(), answer.leadId(), answer.body());
+  }
+
+  /**
+   * The same operation for an ADF 1.0 document (the document states these media types on
+   * {@code submitLead}): each prospect a lead under {@code <key>#<n>}.
+   */
+  @POST
+  @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, ADF_XML})
+  @Operation(hidden = true)
+  public Response submitAdf(
+      @Auth Caller caller,
+      @HeaderParam(LeadException.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
+      @Context HttpHeaders headers,
+      byte[] document) {
+    requireOneKey(headers);
+    LeadIntake.AdfAnswer answer = intake.submitAdf(caller.requireTenant(), idempotencyKey, document);
+    return accepted(answer.status(), answer.firstLeadId(), answer.body());
+  }
+
+  private static void requireOneKey(HttpHeaders headers) {
     List<String> keys = headers.getRequestHeader(LeadException.IDEMPOTENCY_KEY_HEADER);
     if (keys != null && keys.size() > 1) {
       // Which of two keys the client meant is not ours to guess: the first one winning made retries unsafe.
       throw new LeadException.InvalidIdempotencyKey("must be sent once, not " + keys.size() + " times");
     }
-    LeadIntake.Answer answer = intake.submit(caller.requireTenant(), idempotencyKey, request);
-    return Response.status(answer.status())
-        .location(URI.create("/v1/leads/" + answer.leadId()))
+  }
+
+  private static Response accepted(int status, UUID leadId, String body) {
+    return Response.status(status)
+        .location(URI.create("/v1/leads/" + leadId))
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(answer.body())
+        .entity(body)
         .build();
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.jackson.Jackson;
+import io.leadbridge.leads.api.LeadAcceptedView;
 import io.leadbridge.leads.api.LeadBody;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,6 +33,15 @@ public final class CanonicalJson {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write canonical JSON of " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** An accepted answer as written by {@link #write}, to be sent again inside another answer. */
+  public static LeadAcceptedView accepted(String json) {
+    try {
+      return JSON.readValue(json, LeadAcceptedView.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored answer is not the JSON this class wrote", e);
     }
   }
 

@@ -37,7 +37,7 @@ final class ProblemResponses {
     Map<Integer, Kind> kinds = new LinkedHashMap<>();
     kinds.put(400, new Kind("BadRequest", "the request cannot be read as this operation's input",
         List.of("bad_request", "malformed_json", "unknown_field", "invalid_json", "duplicate_field", "invalid_query",
-            "invalid_page_request", "invalid_idempotency_key")));
+            "invalid_page_request", "invalid_idempotency_key", "invalid_xml")));
     kinds.put(401, new Kind("Unauthorized", "no API key, or one that is unknown, revoked or expired",
         List.of("unauthorized")));
     kinds.put(403, new Kind("Forbidden", "the key's role may not do this, or the tenant's flag for the connector is off",
