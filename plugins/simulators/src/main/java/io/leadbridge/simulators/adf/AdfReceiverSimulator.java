@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A dealer CRM's ADF intake over HTTP (VENDOR facts 7.3): {@code POST} of {@code application/xml}
@@ -28,10 +30,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AdfReceiverSimulator implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(AdfReceiverSimulator.class);
+
   private final String tokenHeader;
   private final String token;
   private final String signingSecret;
   private final boolean strict;
+  private final boolean logLeads;
   private final LoopbackHttpServer server;
   private final List<ReceivedLead> leads = new ArrayList<>();
   private final List<SimRequest> requests = new ArrayList<>();
@@ -44,7 +49,8 @@ public final class AdfReceiverSimulator implements AutoCloseable {
     this.token = builder.token;
     this.signingSecret = builder.signingSecret;
     this.strict = builder.strict;
-    this.server = LoopbackHttpServer.start("adf-receiver", 0, this::handle);
+    this.logLeads = builder.logLeads;
+    this.server = LoopbackHttpServer.start("adf-receiver", builder.port, this::handle);
   }
 
   public static Builder builder() {
@@ -124,6 +130,10 @@ public final class AdfReceiverSimulator implements AutoCloseable {
       return;
     }
     leads.add(lead);
+    if (logLeads) {
+      LOG.info("ADF lead {} received{}:\n{}", leads.size(), lead.problems().isEmpty() ? ""
+          : " (not strictly valid: " + String.join("; ", lead.problems()) + ")", lead.raw());
+    }
   }
 
   private boolean authorized(SimRequest request) {
@@ -163,6 +173,20 @@ public final class AdfReceiverSimulator implements AutoCloseable {
     private String token;
     private String signingSecret;
     private boolean strict;
+    private boolean logLeads;
+    private int port;
+
+    /** The loopback port; 0 (the default) takes a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Logs every lead it creates with its document: for demos, since documents carry personal data. */
+    public Builder logLeads() {
+      this.logLeads = true;
+      return this;
+    }
 
     /** The dealer's token, expected in {@code header} or as a bearer token; none: no token needed. */
     public Builder token(String header, String value) {

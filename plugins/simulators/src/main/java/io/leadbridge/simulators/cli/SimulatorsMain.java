@@ -15,7 +15,9 @@ public final class SimulatorsMain {
           + " [--omit-rate-limit-headers P] [--hang] [--secondly-headers] [--stats-file F]\n"
           + "       java -jar simulators.jar kms [--port 9200] [--region R] [--access-key K --secret-key S]"
           + " [--alias alias/name]... [--fault throttling|disabled|invalid-ciphertext|access-denied|not-found|internal|hang]"
-          + " [--fault-operation Decrypt]";
+          + " [--fault-operation Decrypt]\n"
+          + "       java -jar simulators.jar adf [--port 9300] [--token T [--token-header X-Adf-Token]]"
+          + " [--signing-secret S] [--strict]";
 
   private SimulatorsMain() {}
 
@@ -37,7 +39,7 @@ public final class SimulatorsMain {
   /** Starts the simulator the first argument names, configured by the rest. */
   static AutoCloseable start(List<String> args) {
     if (args.isEmpty()) {
-      throw new IllegalArgumentException("Name a simulator: hubspot or kms");
+      throw new IllegalArgumentException("Name a simulator: hubspot, kms or adf");
     }
     List<String> options = args.subList(1, args.size());
     switch (args.get(0)) {
@@ -45,6 +47,8 @@ public final class SimulatorsMain {
         return HubSpotCommand.start(options);
       case "kms":
         return KmsCommand.start(options);
+      case "adf":
+        return AdfCommand.start(options);
       default:
         throw new IllegalArgumentException("Unknown simulator " + args.get(0));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadbridge.simulators.adf.AdfReceiverSimulator;
 import io.leadbridge.simulators.hubspot.HubSpotSimulator;
 import io.leadbridge.simulators.kms.KmsSimulator;
 import java.net.URI;
@@ -86,6 +87,23 @@ class SimulatorsMainTest {
       assertThat(kms.accessKeyId()).isEqualTo("ak");
       assertThat(kms.secretAccessKey()).isEqualTo("sk");
       kms.disableKey("alias/demo");
+    }
+  }
+
+  @Test
+  void adfCommandStartsAnIntakeThatChecksTheToken() throws Exception {
+    try (AutoCloseable started = SimulatorsMain.start(List.of("adf", "--port", "0", "--token", "t-1", "--strict"))) {
+      AdfReceiverSimulator adf = (AdfReceiverSimulator) started;
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(adf.baseUri().resolve("/leads"))
+          .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<adf/>")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> invalid = client.send(HttpRequest.newBuilder(adf.baseUri().resolve("/leads"))
+          .header("Content-Type", "application/xml").header("X-Adf-Token", "t-1")
+          .POST(HttpRequest.BodyPublishers.ofString("<adf><prospect/></adf>")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(invalid.statusCode()).as("strict: a prospect without anything").isEqualTo(400);
     }
   }
 
