@@ -20,6 +20,8 @@ import io.leadbridge.cli.OperatorKeyCommand;
 import io.leadbridge.connector.api.ConnectorDescriptor;
 import io.leadbridge.connectors.ConnectorRegistry;
 import io.leadbridge.connectors.ConnectorsModule;
+import io.leadbridge.credentials.CredentialException;
+import io.leadbridge.credentials.CredentialVault;
 import io.leadbridge.credentials.CredentialsModule;
 import io.leadbridge.delivery.DeliveryModule;
 import io.leadbridge.delivery.IntakeOutbox;
@@ -29,6 +31,7 @@ import io.leadbridge.integrations.DeliveryRoute;
 import io.leadbridge.integrations.EnabledIntegrations;
 import io.leadbridge.integrations.IntegrationsModule;
 import io.leadbridge.leads.LeadsModule;
+import io.leadbridge.leads.ShopperDigests;
 import io.leadbridge.rollout.RolloutModule;
 import io.leadbridge.rollout.RolloutReport;
 import io.leadbridge.rollout.RolloutResource;
@@ -43,11 +46,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Leadbridge hub: wires the modules into one Dropwizard application. */
 public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LeadbridgeApplication.class);
 
   private volatile ConnectorsModule connectors;
 
@@ -111,7 +119,8 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
         new IntegrationsModule(jdbi, credentials.vault(), config.getIntegrations(), clock);
     VendorRateLimiter limiter = VendorRateLimiter.shared(jdbi, DatabaseVendor.fromJdbcUrl(config.database().getUrl()),
         Duration.ofMillis(config.getDelivery().getRateLimitGuard().toMilliseconds()), clock);
-    LeadsModule leads = new LeadsModule(jdbi, clock, new IntakeOutbox(EnabledIntegrations.inTables()));
+    LeadsModule leads = new LeadsModule(jdbi, clock, new IntakeOutbox(EnabledIntegrations.inTables()),
+        shopperDigests(credentials.vault()), config.getLeads());
     leads.resources().forEach(environment.jersey()::register);
     connectors = new ConnectorsModule(config.getConnectors(), clock, environment.metrics(),
         integrations.credentialSource(), limiter, PublishedApi.version(), audit,
@@ -137,6 +146,22 @@ public class LeadbridgeApplication extends Application<LeadbridgeConfiguration> 
         rollout.gate(), tenants.tenants()::activeIds, delivery.activity(environment.metrics(), connectorIds))));
 
     WebHygiene.install(environment, config.getWeb(), PublishedApi.version(), PublishedApi.RESOURCES);
+  }
+
+  /**
+   * Shopper digests from the tenants' data keys. Without the key service a lead is still taken,
+   * only not compared: a duplicate mark is not worth refusing a lead.
+   */
+  private static ShopperDigests shopperDigests(CredentialVault vault) {
+    return (tenantId, values) -> {
+      try {
+        CredentialVault.KeyedDigests digests = vault.keyedDigests(tenantId, values);
+        return Optional.of(new ShopperDigests.Digests(digests.keyVersion(), digests.digests()));
+      } catch (CredentialException.KeyServiceUnavailableException unavailable) {
+        LOG.warn("lead of tenant {} taken without a duplicate check: the key service is unavailable", tenantId);
+        return Optional.empty();
+      }
+    };
   }
 
   /** The plugin host of the running hub, for wiring later modules and for tests; null before run. */

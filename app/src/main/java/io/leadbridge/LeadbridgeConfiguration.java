@@ -10,6 +10,7 @@ import io.leadbridge.connectors.ConnectorsConfiguration;
 import io.leadbridge.credentials.KeysConfiguration;
 import io.leadbridge.delivery.DeliveryConfiguration;
 import io.leadbridge.integrations.IntegrationsConfiguration;
+import io.leadbridge.leads.LeadsConfiguration;
 import io.leadbridge.rollout.RolloutConfiguration;
 import io.leadbridge.storage.StorageConfiguration;
 import io.leadbridge.web.WebConfiguration;
@@ -43,6 +44,8 @@ public class LeadbridgeConfiguration extends Configuration {
   @Valid @NotNull private DeliveryConfiguration delivery = new DeliveryConfiguration();
 
   @Valid @NotNull private ApiLimitsConfiguration apiLimits = new ApiLimitsConfiguration();
+
+  @Valid @NotNull private LeadsConfiguration leads = new LeadsConfiguration();
 
   /** Sets the defaults that keep the admin port private and errors uniform. */
   public LeadbridgeConfiguration() {
@@ -93,6 +96,16 @@ public class LeadbridgeConfiguration extends Configuration {
   @JsonProperty("integrations")
   public void setIntegrations(IntegrationsConfiguration integrations) {
     this.integrations = integrations;
+  }
+
+  @JsonProperty("leads")
+  public LeadsConfiguration getLeads() {
+    return leads;
+  }
+
+  @JsonProperty("leads")
+  public void setLeads(LeadsConfiguration leads) {
+    this.leads = leads;
   }
 
   @JsonProperty("web")

@@ -16,6 +16,7 @@ import io.leadbridge.credentials.internal.VaultDao;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -167,6 +168,27 @@ public final class CredentialVault {
       }
     }
   }
+
+  /**
+   * Keyed digests of values the hub must recognise again without keeping them (a shopper's
+   * e-mail, phone, vehicle): HMAC-SHA256 under a key derived from the tenant's current data key, so
+   * they mean nothing without the key service and nothing at all once the tenant is shredded.
+   *
+   * @return the digests in the values' order, with the data key version they were made under
+   * @throws CredentialException.KeyServiceUnavailableException if no data key can be had now
+   */
+  public KeyedDigests keyedDigests(UUID tenantId, List<String> values) {
+    TenantKeys.Current current = keys.current(tenantId);
+    byte[] key = current.key().key();
+    try {
+      return new KeyedDigests(current.key().version(), values.stream().map(v -> Fingerprints.digest(key, v)).toList());
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  /** Digests and the tenant data key version they were made under; immutable. */
+  public record KeyedDigests(int keyVersion, List<String> digests) {}
 
   private Sealed seal(UUID tenantId, UUID credentialId, Map<String, SecretValue> fields, Actor actor) {
     TenantKeys.Current current = keys.current(tenantId);

@@ -8,16 +8,20 @@ import io.leadbridge.leads.api.LeadAcceptedView;
 import io.leadbridge.leads.api.LeadBody;
 import io.leadbridge.leads.internal.AdfLeads;
 import io.leadbridge.leads.internal.CanonicalJson;
+import io.leadbridge.leads.internal.FingerprintDao;
 import io.leadbridge.leads.internal.IdempotencyClaims;
 import io.leadbridge.leads.internal.IdempotencyClaims.Outcome;
 import io.leadbridge.leads.internal.IdempotencyClaims.Replay;
 import io.leadbridge.leads.internal.IdempotencyClaims.Won;
 import io.leadbridge.leads.internal.LeadDao;
 import io.leadbridge.leads.internal.LeadValidation;
+import io.leadbridge.leads.internal.ShopperKeys;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -41,12 +45,20 @@ public final class LeadIntake {
   private final IdempotencyClaims claims;
   private final Clock clock;
   private final DeliveryOutbox outbox;
+  private final ShopperDigests digests;
+  private final Duration duplicateWindow;
 
-  public LeadIntake(Jdbi jdbi, Clock clock, DeliveryOutbox outbox) {
+  /**
+   * @param digests how a shopper is recognised again without keeping a copy of the data
+   * @param duplicateWindow how far apart in {@code receivedAt} two leads of one shopper count as duplicates
+   */
+  public LeadIntake(Jdbi jdbi, Clock clock, DeliveryOutbox outbox, ShopperDigests digests, Duration duplicateWindow) {
     this.jdbi = jdbi;
     this.claims = new IdempotencyClaims(jdbi, clock);
     this.clock = clock;
     this.outbox = outbox;
+    this.digests = digests;
+    this.duplicateWindow = duplicateWindow;
   }
 
   /**
@@ -72,12 +84,15 @@ public final class LeadIntake {
     }
     String canonical = CanonicalJson.write(lead);
     String hash = CanonicalJson.sha256(canonical);
+    List<String> keys = ShopperKeys.of(lead);
+    Optional<ShopperDigests.Digests> shopper = keys.isEmpty() ? Optional.empty() : digests.of(tenantId, keys);
     Outcome outcome;
     try {
       // The claim, the lead and its deliveries commit together: one commit per lead, and a request
       // that dies leaves no claim behind.
       return jdbi.inTransaction(
-          tx -> store(tx, tenantId, idempotencyKey, claims.claim(tx, tenantId, idempotencyKey, hash), lead, canonical));
+          tx -> store(tx, tenantId, idempotencyKey, claims.claim(tx, tenantId, idempotencyKey, hash), lead, canonical,
+              shopper));
     } catch (RuntimeException failure) {
       outcome = claims.afterFailure(tenantId, idempotencyKey, hash, failure);
     }
@@ -87,7 +102,7 @@ public final class LeadIntake {
     // A claim an earlier version's node committed on its own and abandoned, now this request's.
     Won takenOver = (Won) outcome;
     try {
-      return jdbi.inTransaction(tx -> store(tx, tenantId, idempotencyKey, takenOver, lead, canonical));
+      return jdbi.inTransaction(tx -> store(tx, tenantId, idempotencyKey, takenOver, lead, canonical, shopper));
     } catch (RuntimeException failure) {
       // Guarded by the claim token: a claim another request took over stays with it.
       claims.release(tenantId, idempotencyKey, takenOver);
@@ -135,11 +150,17 @@ public final class LeadIntake {
    */
   public record AdfAnswer(int status, String body, UUID firstLeadId) {}
 
-  private Answer store(Handle tx, UUID tenantId, String key, Won claim, LeadBody lead, String canonical) {
+  private Answer store(Handle tx, UUID tenantId, String key, Won claim, LeadBody lead, String canonical,
+      Optional<ShopperDigests.Digests> shopper) {
     Instant now = clock.instant();
     UUID leadId = UUID.randomUUID();
     Instant receivedAt = lead.receivedAt() == null ? now : lead.receivedAt();
-    tx.attach(LeadDao.class).insert(leadId, tenantId, lead.externalId(), canonical, receivedAt, now);
+    FingerprintDao fingerprints = tx.attach(FingerprintDao.class);
+    UUID duplicateOf = shopper.flatMap(s -> fingerprints.original(tenantId, s.keyVersion(), s.digests(),
+        receivedAt.minus(duplicateWindow), receivedAt.plus(duplicateWindow))).orElse(null);
+    tx.attach(LeadDao.class).insert(leadId, tenantId, lead.externalId(), canonical, receivedAt, now, duplicateOf);
+    shopper.ifPresent(s -> s.digests().stream().distinct()
+        .forEach(digest -> fingerprints.insert(tenantId, digest, s.keyVersion(), leadId, receivedAt)));
     List<AcceptedDeliveryView> queued = outbox.enqueue(tx, tenantId, leadId, now).stream()
         .map(d -> new AcceptedDeliveryView(d.id(), d.integrationId(), d.status())).toList();
     String body = CanonicalJson.write(LeadAcceptedView.of(leadId, queued));

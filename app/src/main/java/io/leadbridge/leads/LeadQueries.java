@@ -9,6 +9,7 @@ import io.leadbridge.storage.PageRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -63,7 +64,7 @@ public final class LeadQueries {
 
   private static DeliverableLead deliverable(StoredLead stored) {
     Lead lead = new Lead(stored.id(), stored.tenantId(), CanonicalJson.lead(stored.body()), stored.receivedAt(),
-        stored.createdAt(), List.of());
+        stored.createdAt(), List.of(), Optional.ofNullable(stored.duplicateOf()));
     return new DeliverableLead(stored.id(), stored.tenantId(), LeadRecords.of(lead), stored.body());
   }
 
@@ -76,7 +77,7 @@ public final class LeadQueries {
         .collect(Collectors.groupingBy(Delivery::leadId));
     return leads.stream()
         .map(l -> new Lead(l.id(), l.tenantId(), CanonicalJson.lead(l.body()), l.receivedAt(), l.createdAt(),
-            byLead.getOrDefault(l.id(), List.of())))
+            byLead.getOrDefault(l.id(), List.of()), Optional.ofNullable(l.duplicateOf())))
         .toList();
   }
 }

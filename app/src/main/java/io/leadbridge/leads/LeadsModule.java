@@ -1,6 +1,7 @@
 package io.leadbridge.leads;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -10,9 +11,13 @@ public final class LeadsModule {
   private final LeadIntake intake;
   private final LeadQueries queries;
 
-  /** @param outbox where a lead's deliveries are queued and read: the delivery module's */
-  public LeadsModule(Jdbi jdbi, Clock clock, DeliveryOutbox outbox) {
-    this.intake = new LeadIntake(jdbi, clock, outbox);
+  /**
+   * @param outbox where a lead's deliveries are queued and read: the delivery module's
+   * @param digests how a shopper is recognised again: the credentials module's keyed digests
+   */
+  public LeadsModule(Jdbi jdbi, Clock clock, DeliveryOutbox outbox, ShopperDigests digests, LeadsConfiguration config) {
+    this.intake = new LeadIntake(jdbi, clock, outbox, digests,
+        Duration.ofMillis(config.getDuplicateWindow().toMilliseconds()));
     this.queries = new LeadQueries(jdbi, outbox);
   }
 

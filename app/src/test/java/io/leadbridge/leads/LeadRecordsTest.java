@@ -11,6 +11,7 @@ import io.leadbridge.leads.internal.CanonicalJson;
 import io.leadbridge.leads.internal.LeadValidation;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class LeadRecordsTest {
   @Test
   void theApiMdLeadIsValidAndBecomesTheRecordConnectorsGet() {
     Lead lead = new Lead(UUID.randomUUID(), UUID.randomUUID(), CanonicalJson.lead(LeadsTest.API_MD_LEAD),
-        Instant.parse("2026-11-22T10:15:00Z"), NOW, List.of());
+        Instant.parse("2026-11-22T10:15:00Z"), NOW, List.of(), Optional.empty());
 
     LeadRecord record = LeadRecords.of(lead);
 

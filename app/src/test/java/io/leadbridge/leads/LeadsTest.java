@@ -34,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -309,6 +310,8 @@ class LeadsTest extends HubTest {
             + " WHERE idempotency_key = 'slow'")
         .bind("at", OffsetDateTime.now(ZoneOffset.UTC)).execute());
     db.useHandle(h -> h.createUpdate("DELETE FROM deliveries WHERE lead_id = :id").bind("id", UUID.fromString(firstId)).execute());
+    db.useHandle(h -> h.createUpdate("DELETE FROM lead_fingerprints WHERE lead_id = :id").bind("id", UUID.fromString(firstId))
+        .execute());
     db.useHandle(h -> h.createUpdate("DELETE FROM leads WHERE id = :id").bind("id", UUID.fromString(firstId)).execute());
 
     HttpResponse<String> inFlight = post(key, "slow", API_MD_LEAD);
@@ -376,7 +379,7 @@ class LeadsTest extends HubTest {
     integration(tenant, "Main CRM");
     String key = writer(tenant);
     LeadIntake otherNode = new LeadIntake(database(), Clock.systemUTC(),
-        new IntakeOutbox(EnabledIntegrations.inTables()));
+        new IntakeOutbox(EnabledIntegrations.inTables()), (t, values) -> Optional.empty(), Duration.ofHours(72));
     int perNode = 20;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2 * perNode);

@@ -102,6 +102,7 @@ final class LeadbridgeRules {
       Map.entry("internal_integrations", "integrations"),
       Map.entry("leads", "leads"),
       Map.entry("lead_idempotency_keys", "leads"),
+      Map.entry("lead_fingerprints", "leads"),
       Map.entry("deliveries", "delivery"),
       Map.entry("vendor_budgets", "delivery"),
       Map.entry("vendor_budget_sends", "delivery"),

@@ -13,10 +13,16 @@ import java.util.UUID;
  * @param lead the lead as accepted
  */
 public record LeadView(
-    UUID id, @Schema(nullable = true) Instant receivedAt, Instant createdAt, LeadBody lead, List<DeliveryView> deliveries) {
+    UUID id,
+    @Schema(nullable = true) Instant receivedAt,
+    Instant createdAt,
+    LeadBody lead,
+    List<DeliveryView> deliveries,
+    @Schema(nullable = true, description = "the first lead of the same shopper (same e-mail or phone, same vehicle)"
+        + " within the duplicate window; null when this lead is the first") UUID duplicateOf) {
 
   public static LeadView of(Lead lead) {
     return new LeadView(lead.id(), lead.receivedAt(), lead.createdAt(), lead.body(),
-        lead.deliveries().stream().map(DeliveryView::of).toList());
+        lead.deliveries().stream().map(DeliveryView::of).toList(), lead.duplicateOf().orElse(null));
   }
 }

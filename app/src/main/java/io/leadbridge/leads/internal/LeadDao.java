@@ -16,15 +16,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface LeadDao {
 
   @SqlUpdate(
-      "INSERT INTO leads (id, tenant_id, external_id, body, received_at, created_at)"
-          + " VALUES (:id, :tenantId, :externalId, :body, :receivedAt, :createdAt)")
+      "INSERT INTO leads (id, tenant_id, external_id, body, received_at, created_at, duplicate_of)"
+          + " VALUES (:id, :tenantId, :externalId, :body, :receivedAt, :createdAt, CAST(:duplicateOf AS UUID))")
   void insert(
       @Bind("id") UUID id,
       @Bind("tenantId") UUID tenantId,
       @Bind("externalId") String externalId,
       @Bind("body") String body,
       @Bind("receivedAt") Instant receivedAt,
-      @Bind("createdAt") Instant createdAt);
+      @Bind("createdAt") Instant createdAt,
+      @Bind("duplicateOf") UUID duplicateOf);
 
   @SqlQuery("SELECT * FROM leads WHERE id = :id AND tenant_id = :tenantId")
   Optional<StoredLead> find(@Bind("tenantId") UUID tenantId, @Bind("id") UUID id);

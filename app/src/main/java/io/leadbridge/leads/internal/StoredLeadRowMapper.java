@@ -16,6 +16,7 @@ public final class StoredLeadRowMapper implements RowMapper<StoredLead> {
         rs.getObject("tenant_id", UUID.class),
         rs.getString("body"),
         SqlTimes.instant(rs, "received_at"),
-        SqlTimes.instant(rs, "created_at"));
+        SqlTimes.instant(rs, "created_at"),
+        rs.getObject("duplicate_of", UUID.class));
   }
 }
