@@ -179,6 +179,10 @@ public final class CredentialVault {
    */
   public KeyedDigests keyedDigests(UUID tenantId, List<String> values) {
     TenantKeys.Current current = keys.current(tenantId);
+    if (current.created()) {
+      audit.record(Optional.of(tenantId), Actor.system("lead intake"), AuditAction.DATA_KEY_CREATED,
+          "data key v" + current.key().version(), null);
+    }
     byte[] key = current.key().key();
     try {
       return new KeyedDigests(current.key().version(), values.stream().map(v -> Fingerprints.digest(key, v)).toList());
