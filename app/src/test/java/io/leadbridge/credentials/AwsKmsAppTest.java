@@ -3,10 +3,12 @@ package io.leadbridge.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.leadbridge.LeadbridgeConfiguration;
 import io.leadbridge.audit.Actor;
+import io.leadbridge.auth.Role;
 import io.leadbridge.credentials.CredentialException.KeyServiceUnavailableException;
 import io.leadbridge.simulators.kms.KmsFault;
 import io.leadbridge.simulators.kms.KmsOperation;
@@ -15,6 +17,7 @@ import io.leadbridge.testing.Db;
 import io.leadbridge.testing.Hub;
 import io.leadbridge.testing.HubTest;
 import io.leadbridge.testing.TestApps;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -104,5 +107,25 @@ class AwsKmsAppTest extends HubTest {
     assertThat(Hub.json(health).get("keys").get("healthy").asBoolean()).isFalse();
     assertThat(Hub.json(health).get("keys").get("message").asText()).contains("DescribeKey");
     assertThat(me.statusCode()).isEqualTo(200);
+  }
+
+  /** Duplicate marks need the tenant's data key; a lead does not: it is taken, only not compared. */
+  @Test
+  void aLeadIsTakenWhileTheKmsHangsWithoutItsDuplicateCheck() {
+    UUID tenant = hub().createTenant();
+    KMS.faults().always(KmsFault.HANG, KmsOperation.GENERATE_DATA_KEY);
+    KMS.faults().always(KmsFault.HANG, KmsOperation.DECRYPT);
+
+    HttpResponse<String> accepted = hub().api().send(HttpRequest.newBuilder(hub().api().uri("/v1/leads"))
+        .header("Authorization", "Bearer " + hub().tenantKey(tenant, Role.TENANT_WRITER))
+        .header("Content-Type", "application/json").header("Idempotency-Key", "kms-down-1")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"customer\":{\"lastName\":\"Reyes\",\"emails\":"
+            + "[\"dana@example.com\"]},\"vehicles\":[{\"year\":2021,\"make\":\"Honda\",\"model\":\"Accord\"}]}"))
+        .build());
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    JsonNode lead = Hub.json(hub().api().get("/v1/leads/" + Hub.json(accepted).get("id").asText(),
+        hub().tenantKey(tenant, Role.TENANT_ADMIN)));
+    assertThat(lead.get("duplicateOf").isNull()).isTrue();
   }
 }
