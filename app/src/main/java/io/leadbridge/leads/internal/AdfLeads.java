@@ -160,7 +160,8 @@ public final class AdfLeads {
 
   private static LeadBody lead(Element prospect, List<String> notes) {
     Element first = first(children(prospect, "id"));
-    String externalId = first == null ? null : cut(first.getTextContent().strip(), LeadFormats.TEXT);
+    String externalId = first == null || first.getTextContent().isBlank() ? null
+        : cut(oneLine(first.getTextContent()), LeadFormats.TEXT);
     Instant received = Optional.ofNullable(text(prospect, "requestdate")).flatMap(AdfLeads::date).orElse(null);
     List<VehicleBody> vehicles = new ArrayList<>();
     TradeInBody tradeIn = null;
@@ -171,11 +172,11 @@ public final class AdfLeads {
       } else {
         vehicles.add(vehicle(vehicle, interest));
       }
-      Optional.ofNullable(text(vehicle, "comments")).ifPresent(notes::add);
+      Optional.ofNullable(freeText(vehicle, "comments")).ifPresent(notes::add);
     }
     Element customer = child(prospect, "customer");
     if (customer != null) {
-      Optional.ofNullable(text(customer, "comments")).ifPresent(notes::add);
+      Optional.ofNullable(freeText(customer, "comments")).ifPresent(notes::add);
       Element timeframe = child(customer, "timeframe");
       if (timeframe != null) {
         Optional.ofNullable(text(timeframe, "description")).ifPresent(d -> notes.add("Timeframe: " + d));
@@ -219,7 +220,7 @@ public final class AdfLeads {
     String full = null;
     for (Element name : children(contact, "name")) {
       String part = name.getAttribute("part").toLowerCase(Locale.ROOT);
-      String value = name.getTextContent().strip();
+      String value = oneLine(name.getTextContent());
       switch (part) {
         case "first" -> firstName = value;
         case "last", "surname" -> lastName = value;
@@ -236,14 +237,21 @@ public final class AdfLeads {
       return null;
     }
     List<String> emails = new ArrayList<>();
-    children(contact, "email").forEach(email -> emails.add(email.getTextContent().strip()));
+    for (Element email : children(contact, "email")) {
+      String address = oneLine(email.getTextContent());
+      if (LeadValidation.EMAIL.matcher(address).matches()) {
+        emails.add(address);
+      } else if (!address.isEmpty()) {
+        notes.add("E-mail as sent: " + address);
+      }
+    }
     List<PhoneBody> phones = new ArrayList<>();
     for (Element phone : children(contact, "phone")) {
       Optional<String> number = e164(phone.getTextContent());
       if (number.isPresent()) {
         phones.add(new PhoneBody(number.get(), phoneType(phone.getAttribute("type"))));
       } else if (!phone.getTextContent().isBlank()) {
-        notes.add("Phone as sent: " + phone.getTextContent().strip());
+        notes.add("Phone as sent: " + oneLine(phone.getTextContent()));
       }
     }
     if (emails.isEmpty() && phones.isEmpty()) {
@@ -257,11 +265,13 @@ public final class AdfLeads {
       return null;
     }
     List<String> lines = new ArrayList<>();
-    children(address, "street").forEach(street -> lines.add(street.getTextContent().strip()));
-    String country = text(address, "country");
+    children(address, "street").stream().map(street -> oneLine(street.getTextContent())).filter(l -> !l.isEmpty())
+        .forEach(lines::add);
+    // ISO 3166-1 alpha-2 or nothing: feeds write "USA" and "United States" too.
+    String country = Optional.ofNullable(text(address, "country")).map(c -> c.toUpperCase(Locale.ROOT))
+        .filter(c -> LeadValidation.COUNTRY.matcher(c).matches()).orElse(null);
     return new AddressBody(lines.isEmpty() ? null : String.join(", ", lines), text(address, "city"),
-        text(address, "regioncode"), text(address, "postalcode"),
-        country == null ? null : country.toUpperCase(Locale.ROOT));
+        text(address, "regioncode"), text(address, "postalcode"), country);
   }
 
   /** ADF's types and the ones real feeds send (home, work, mobile). */
@@ -332,10 +342,20 @@ public final class AdfLeads {
     return text.length() <= length ? text : text.substring(0, length);
   }
 
-  /** The stripped text of the first such child, or null when there is none or it is blank. */
+  /** The first such child's text as one line (feeds wrap and indent values), or null when none or blank. */
   private static String text(Element parent, String tag) {
     Element child = child(parent, tag);
+    return child == null || child.getTextContent().isBlank() ? null : oneLine(child.getTextContent());
+  }
+
+  /** The first such child's text with its line breaks, or null when none or blank. */
+  private static String freeText(Element parent, String tag) {
+    Element child = child(parent, tag);
     return child == null || child.getTextContent().isBlank() ? null : child.getTextContent().strip();
+  }
+
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s+", " ");
   }
 
   private static Element child(Element parent, String tag) {

@@ -65,6 +65,24 @@ class AdfLeadsTest {
     assertThat(lead.comments()).isEqualTo("Call after 5 & ask for Dana\nTimeframe: This week\nPhone as sent: ext 12");
   }
 
+  /** Wrapped values, an address that is not an e-mail, a country by name: still a lead, nothing lost. */
+  @Test
+  void wrappedValuesBadEmailsAndCountryNamesAreTidiedNotRefused() throws Exception {
+    String untidy = MESSY.replace("<name part=\"full\">Dana Maria Reyes</name>",
+            "<name part=\"first\">\n   Dana\n</name><name part=\"last\">Reyes\tLópez</name><email>dana at example</email>")
+        .replace("<country>us</country>", "<country>United States</country>");
+
+    AdfLeads.Reading reading = read(untidy);
+
+    assertThat(reading.errors()).isEmpty();
+    LeadBody lead = reading.leads().get(0);
+    assertThat(lead.customer().firstName()).isEqualTo("Dana");
+    assertThat(lead.customer().lastName()).isEqualTo("Reyes López");
+    assertThat(lead.customer().emails()).isEmpty();
+    assertThat(lead.comments()).contains("E-mail as sent: dana at example");
+    assertThat(lead.customer().address().country()).isNull();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "2024-05-04T13:03:02-05:00 | 2024-05-04T18:03:02Z",
