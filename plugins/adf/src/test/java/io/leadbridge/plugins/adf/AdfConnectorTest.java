@@ -148,6 +148,24 @@ class AdfConnectorTest {
         assertThat(throttled).isInstanceOf(DeliveryOutcome.RateLimited.class);
     }
 
+    /** Calldrip's intake: the document in a form field, the key as a form field, refusals as 200. */
+    @Test
+    void aFormIntakeGetsTheDocumentAndKeyAsFieldsAndItsRefusalIsNotADelivery() {
+        crm(AdfReceiverSimulator.builder().token("X-Adf-Token", TOKEN));
+        FakeConnectorContext.Builder form = context().setting(AdfDescriptor.ENCODING, "form")
+                .credential(AdfDescriptor.USERNAME, "dealer-7").credential(AdfDescriptor.TOKEN, TOKEN);
+
+        DeliveryOutcome taken = deliver(form, Leads.hostile()).get(0);
+        DeliveryOutcome refused = deliver(form.credential(AdfDescriptor.TOKEN, "wrong-" + TOKEN), Leads.minimal()).get(0);
+
+        assertThat(taken).isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(crm.leads()).singleElement().satisfies(l -> assertThat(l.names()).containsEntry("last", Leads.HOSTILE));
+        assertThat(crm.requests().get(0).header("Content-Type")).hasValue("application/x-www-form-urlencoded");
+        assertThat(refused).isEqualTo(DeliveryOutcome.rejected("adf_refused",
+                "the CRM's ADF intake answered HTTP 200 with result 1: it did not take the document"));
+        assertThat(refused.toString()).doesNotContain(TOKEN);
+    }
+
     @Test
     void aPassedDeadlineSendsNothingMore() {
         crm(AdfReceiverSimulator.builder());

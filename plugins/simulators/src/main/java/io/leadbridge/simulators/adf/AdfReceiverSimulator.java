@@ -5,13 +5,16 @@ import io.leadbridge.simulators.http.Reply;
 import io.leadbridge.simulators.http.SimRequest;
 import io.leadbridge.simulators.http.SimResponse;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * A dealer CRM's ADF intake over HTTP (VENDOR facts 7.3): {@code POST} of {@code application/xml}
  * or {@code text/xml} with a per-dealer token (a header, or a bearer token) and optionally an
  * HMAC-SHA256 {@code X-Adf-Signature} over the raw bytes; 400 for an empty body, 401 for a bad
- * token or signature, 415 for another media type, 200 {@code {"result":"Success"}} otherwise.
+ * token or signature, 415 for another media type, 200 {@code {"result":"Success"}} otherwise. A
+ * form post ({@code xml}, {@code apikey}) is Calldrip's variant, which answers 200 to everything
+ * and says {@code {"result":"1"}} for what it refuses.
  * Documents are read as CRMs read them: strict mode refuses what ADF 1.0 does not allow, lenient
  * mode (real receivers) takes what it can and keeps what it cannot parse as an unparsed lead. The
  * same prospect id twice creates one lead. Thread-safe.
@@ -31,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class AdfReceiverSimulator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdfReceiverSimulator.class);
+  private static final String FORM = "application/x-www-form-urlencoded";
 
   private final String tokenHeader;
   private final String token;
@@ -91,6 +97,9 @@ public final class AdfReceiverSimulator implements AutoCloseable {
     synchronized (this) {
       requests.add(request);
     }
+    if (request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).startsWith(FORM)) {
+      return handleForm(request);
+    }
     if (!authorized(request)) {
       return json(401, "{\"result\":\"1\",\"reason\":\"bad token\"}");
     }
@@ -121,6 +130,36 @@ public final class AdfReceiverSimulator implements AutoCloseable {
     }
     prospects.forEach(this::store);
     return json(200, "{\"result\":\"Success\"}");
+  }
+
+  /**
+   * Calldrip's form intake: the document in the field {@code xml}, the token in {@code apikey}; it
+   * answers 200 to everything, with {@code {"result":"1","reason":...}} for what it refuses.
+   */
+  private Reply handleForm(SimRequest request) {
+    Map<String, String> fields = formFields(new String(request.body(), StandardCharsets.US_ASCII));
+    if (token != null && !token.equals(fields.get("apikey"))) {
+      return json(200, "{\"result\":\"1\",\"reason\":\"invalid apikey\"}");
+    }
+    String raw = fields.getOrDefault("xml", "");
+    List<ReceivedLead> prospects = AdfReading.read(raw);
+    if (prospects.isEmpty() || strict && prospects.stream().anyMatch(p -> !p.problems().isEmpty())) {
+      return json(200, "{\"result\":\"1\",\"reason\":\"invalid ADF\"}");
+    }
+    prospects.forEach(this::store);
+    return json(200, "{\"result\":\"Success\"}");
+  }
+
+  private static Map<String, String> formFields(String body) {
+    Map<String, String> fields = new HashMap<>();
+    for (String pair : body.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return fields;
   }
 
   private synchronized void store(ReceivedLead lead) {

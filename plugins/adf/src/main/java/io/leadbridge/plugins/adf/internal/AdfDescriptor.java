@@ -32,6 +32,13 @@ public final class AdfDescriptor {
     /** Setting: {@code application/xml} or {@code text/xml}, as the CRM asks. */
     public static final String CONTENT_TYPE = "contentType";
 
+    /**
+     * Setting: {@code xml}, the document as the body (the default), or {@code form}, the document
+     * in the form field {@code xml} with the user name and token as {@code apiuser} and {@code apikey}
+     * (Calldrip's intake).
+     */
+    public static final String ENCODING = "encoding";
+
     /** Setting: the header the {@link #TOKEN} goes in; {@code Authorization} sends it as a bearer token. */
     public static final String TOKEN_HEADER = "tokenHeader";
 
@@ -78,6 +85,10 @@ public final class AdfDescriptor {
                     .help("The path of the CRM's ADF intake under the base URL").build())
             .settingsField(FieldSpec.builder(CONTENT_TYPE, "Content type").defaultValue("application/xml")
                     .allowedValues("application/xml", "text/xml").build())
+            .settingsField(FieldSpec.builder(ENCODING, "Body").defaultValue("xml").allowedValues("xml", "form")
+                    .help("xml: the document is the body; form: the document in the field xml, with apiuser and"
+                            + " apikey fields from the user name and token")
+                    .build())
             .settingsField(FieldSpec.builder(TOKEN_HEADER, "Token header").defaultValue("X-Adf-Token")
                     .pattern(HEADER_NAME)
                     .help("With Authorization, the token is sent in the OAuth style: the word Bearer, then the token")
