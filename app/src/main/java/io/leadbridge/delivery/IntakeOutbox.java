@@ -1,6 +1,7 @@
 package io.leadbridge.delivery;
 
 import io.leadbridge.delivery.internal.IntakeDao;
+import io.leadbridge.integrations.DuplicatePolicy;
 import io.leadbridge.integrations.EnabledIntegrations;
 import io.leadbridge.leads.Delivery;
 import io.leadbridge.leads.DeliveryOutbox;
@@ -19,6 +20,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class IntakeOutbox implements DeliveryOutbox {
 
+  /** The last error code of a delivery skipped because its lead is a duplicate its integration suppresses. */
+  public static final String DUPLICATE = "duplicate";
+
   private final EnabledIntegrations integrations;
 
   public IntakeOutbox(EnabledIntegrations integrations) {
@@ -26,11 +30,20 @@ public final class IntakeOutbox implements DeliveryOutbox {
   }
 
   @Override
-  public List<Delivery> enqueue(Handle transaction, UUID tenantId, UUID leadId, Instant now) {
+  public List<Delivery> enqueue(Handle transaction, UUID tenantId, UUID leadId, Optional<UUID> duplicateOf,
+      Instant now) {
     IntakeDao outbox = transaction.attach(IntakeDao.class);
     List<Delivery> queued = new ArrayList<>();
     for (EnabledIntegrations.Target target : integrations.of(transaction, tenantId)) {
       UUID id = UUID.randomUUID();
+      if (duplicateOf.isPresent() && target.duplicates() == DuplicatePolicy.SUPPRESS) {
+        String message = "a duplicate of lead " + duplicateOf.get() + ", which this integration got";
+        outbox.insertSkippedDuplicate(id, tenantId, leadId, target.integrationId(), target.kind().column(),
+            target.connectorId(), message, now);
+        queued.add(new Delivery(id, leadId, target.integrationId(), DeliveryStatus.SKIPPED.column(), 0, now,
+            Optional.empty(), Optional.of(DUPLICATE), Optional.of(message), Optional.empty(), now));
+        continue;
+      }
       outbox.insertPending(id, tenantId, leadId, target.integrationId(), target.kind().column(), target.connectorId(),
           now);
       queued.add(new Delivery(id, leadId, target.integrationId(), DeliveryStatus.PENDING.column(), 0, now,

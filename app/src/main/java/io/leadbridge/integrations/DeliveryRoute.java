@@ -31,7 +31,8 @@ public record DeliveryRoute(
     IntegrationStatus status,
     Optional<URI> baseUrl,
     Map<String, String> settings,
-    String account) {
+    String account,
+    DuplicatePolicy duplicates) {
 
   /** The connector id of internal integrations, served by the built-in webhook connector. */
   public static final String WEBHOOK = "webhook";
@@ -44,6 +45,7 @@ public record DeliveryRoute(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(duplicates, "duplicates");
     settings = Map.copyOf(settings);
   }
 

@@ -28,6 +28,7 @@ public interface EnabledIntegrations {
    * An integration a new lead gets a delivery for; immutable.
    *
    * @param connectorId the connector it goes through ({@link DeliveryRoute#WEBHOOK} for internal ones)
+   * @param duplicates what it does with a lead marked as a duplicate
    */
-  record Target(IntegrationKind kind, UUID integrationId, String connectorId) {}
+  record Target(IntegrationKind kind, UUID integrationId, String connectorId, DuplicatePolicy duplicates) {}
 }

@@ -22,7 +22,8 @@ public record InternalIntegration(
     IntegrationStatus status,
     Optional<String> statusReason,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    DuplicatePolicy duplicates) {
 
   public InternalIntegration {
     fieldMappings = List.copyOf(fieldMappings);

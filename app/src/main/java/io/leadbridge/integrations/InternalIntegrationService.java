@@ -76,7 +76,8 @@ public final class InternalIntegrationService {
     CredentialRef credential = vault.store(tenantId, secrets, actor).ref();
     try {
       jdbi.useExtension(InternalIntegrationDao.class, dao -> dao.insert(
-          id, tenantId, request.name().strip(), columns, credential.id(), clock.instant()));
+          id, tenantId, request.name().strip(), columns, credential.id(), clock.instant(),
+          request.duplicatePolicy().column()));
     } catch (RuntimeException e) {
       // No integration points at the new envelope: destroy it rather than leave a secret behind.
       vault.destroy(tenantId, credential, actor);
@@ -107,7 +108,7 @@ public final class InternalIntegrationService {
     return integration.credential().map(ref -> vault.describe(integration.tenantId(), ref));
   }
 
-  /** Changes name, endpoint, mappings or enabled; absent fields stay as they are. */
+  /** Changes name, endpoint, mappings, enabled or the duplicate policy; absent fields stay as they are. */
   public InternalIntegration update(UUID tenantId, UUID id, UpdateInternalIntegrationRequest request) {
     InternalIntegration current = get(tenantId, id);
     List<FieldError> errors = new ArrayList<>();
@@ -126,8 +127,9 @@ public final class InternalIntegrationService {
     InternalIntegrationColumns columns = InternalIntegrationColumns.of(endpoint, current.auth(), mappings);
     String name = request.name() == null ? current.name() : request.name().strip();
     boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
+    String duplicates = request.duplicatePolicy().orElse(current.duplicates()).column();
     jdbi.useExtension(InternalIntegrationDao.class,
-        dao -> dao.update(tenantId, id, name, columns, enabled, clock.instant()));
+        dao -> dao.update(tenantId, id, name, columns, enabled, duplicates, clock.instant()));
     return get(tenantId, id);
   }
 

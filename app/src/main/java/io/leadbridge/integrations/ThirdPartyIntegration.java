@@ -27,7 +27,8 @@ public record ThirdPartyIntegration(
     Optional<String> statusReason,
     Instant createdAt,
     Instant updatedAt,
-    Optional<String> vendorAccount) {
+    Optional<String> vendorAccount,
+    DuplicatePolicy duplicates) {
 
   public ThirdPartyIntegration {
     settings = Map.copyOf(settings);

@@ -79,7 +79,7 @@ public final class ThirdPartyIntegrationService {
     try {
       jdbi.useExtension(ThirdPartyIntegrationDao.class, dao -> dao.insert(
           id, tenantId, descriptor.id(), request.name().strip(), baseUrl.toString(), settings, mappings,
-          credential.map(CredentialRef::id).orElse(null), now));
+          credential.map(CredentialRef::id).orElse(null), now, request.duplicatePolicy().column()));
     } catch (RuntimeException e) {
       // No integration points at the new envelope: destroy it rather than leave a secret behind.
       credential.ifPresent(ref -> vault.destroy(tenantId, ref, actor));
@@ -110,7 +110,7 @@ public final class ThirdPartyIntegrationService {
     return integration.credential().map(ref -> vault.describe(integration.tenantId(), ref));
   }
 
-  /** Changes name, base URL, settings, mappings or enabled; absent fields stay as they are. */
+  /** Changes name, base URL, settings, mappings, enabled or the duplicate policy; absent fields stay as they are. */
   public ThirdPartyIntegration update(UUID tenantId, UUID id, UpdateThirdPartyIntegrationRequest request) {
     ThirdPartyIntegration current = get(tenantId, id);
     List<FieldError> errors = new ArrayList<>();
@@ -136,8 +136,9 @@ public final class ThirdPartyIntegrationService {
     String mappings = StoredJson.writeSized("fieldMappings",
         request.fieldMappings() == null ? current.fieldMappings() : request.fieldMappings());
     boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
+    String duplicates = request.duplicatePolicy().orElse(current.duplicates()).column();
     jdbi.useExtension(ThirdPartyIntegrationDao.class,
-        dao -> dao.update(tenantId, id, name, url, settingsJson, mappings, enabled, clock.instant()));
+        dao -> dao.update(tenantId, id, name, url, settingsJson, mappings, enabled, duplicates, clock.instant()));
     return get(tenantId, id);
   }
 

@@ -3,6 +3,7 @@ package io.leadbridge.leads;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -15,12 +16,13 @@ import org.jdbi.v3.core.Handle;
 public interface DeliveryOutbox {
 
   /**
-   * Queues one pending delivery of the lead for each of the tenant's enabled integrations, in the
-   * caller's transaction.
+   * Queues one delivery of the lead for each of the tenant's enabled integrations, in the caller's
+   * transaction: pending, or skipped where the integration suppresses duplicates and the lead is one.
    *
+   * @param duplicateOf the first lead of the same shopper, when the lead is a duplicate
    * @return the new deliveries, in the order of the tenant's integrations
    */
-  List<Delivery> enqueue(Handle transaction, UUID tenantId, UUID leadId, Instant now);
+  List<Delivery> enqueue(Handle transaction, UUID tenantId, UUID leadId, Optional<UUID> duplicateOf, Instant now);
 
   /** The deliveries of these leads of the tenant, in creation order per lead. */
   List<Delivery> ofLeads(Handle handle, UUID tenantId, Collection<UUID> leadIds);

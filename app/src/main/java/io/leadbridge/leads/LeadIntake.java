@@ -161,7 +161,7 @@ public final class LeadIntake {
     tx.attach(LeadDao.class).insert(leadId, tenantId, lead.externalId(), canonical, receivedAt, now, duplicateOf);
     shopper.ifPresent(s -> s.digests().stream().distinct()
         .forEach(digest -> fingerprints.insert(tenantId, digest, s.keyVersion(), leadId, receivedAt)));
-    List<AcceptedDeliveryView> queued = outbox.enqueue(tx, tenantId, leadId, now).stream()
+    List<AcceptedDeliveryView> queued = outbox.enqueue(tx, tenantId, leadId, Optional.ofNullable(duplicateOf), now).stream()
         .map(d -> new AcceptedDeliveryView(d.id(), d.integrationId(), d.status())).toList();
     String body = CanonicalJson.write(LeadAcceptedView.of(leadId, queued));
     claims.complete(tx, tenantId, key, claim, leadId, ACCEPTED, body);

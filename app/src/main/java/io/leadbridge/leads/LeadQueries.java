@@ -65,7 +65,8 @@ public final class LeadQueries {
   private static DeliverableLead deliverable(StoredLead stored) {
     Lead lead = new Lead(stored.id(), stored.tenantId(), CanonicalJson.lead(stored.body()), stored.receivedAt(),
         stored.createdAt(), List.of(), Optional.ofNullable(stored.duplicateOf()));
-    return new DeliverableLead(stored.id(), stored.tenantId(), LeadRecords.of(lead), stored.body());
+    return new DeliverableLead(stored.id(), stored.tenantId(), LeadRecords.of(lead), stored.body(),
+        LeadRecords.markedDuplicate(lead));
   }
 
   private List<Lead> withDeliveries(Handle handle, UUID tenantId, List<StoredLead> leads) {

@@ -19,6 +19,7 @@ import io.leadbridge.leads.api.VehicleBody;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a stored (validated) lead into the connector API's {@link LeadRecord}, the unit the
@@ -30,10 +31,25 @@ public final class LeadRecords {
       "cellphone", PhoneType.MOBILE, "mobile", PhoneType.MOBILE, "home", PhoneType.HOME,
       "work", PhoneType.WORK, "fax", PhoneType.FAX, "other", PhoneType.OTHER);
 
+  /** The custom field a marked duplicate carries: the id of the first lead of the same shopper. */
+  public static final String DUPLICATE_MARK = "leadbridgeDuplicateOf";
+
   private LeadRecords() {}
 
   /** The lead as connectors see it; its lead id is the idempotency key at the vendor. */
   public static LeadRecord of(Lead lead) {
+    return builder(lead).build();
+  }
+
+  /**
+   * The lead as an integration that marks duplicates sees it: with the custom field
+   * {@link #DUPLICATE_MARK} naming the first lead of the same shopper; empty when it is no duplicate.
+   */
+  public static Optional<LeadRecord> markedDuplicate(Lead lead) {
+    return lead.duplicateOf().map(first -> builder(lead).customField(DUPLICATE_MARK, first.toString()).build());
+  }
+
+  private static LeadRecord.Builder builder(Lead lead) {
     LeadBody body = lead.body();
     LeadRecord.Builder record = LeadRecord.builder()
         .leadId(lead.id())
@@ -49,7 +65,7 @@ public final class LeadRecords {
     if (body.customFields() != null) {
       body.customFields().forEach(record::customField);
     }
-    return record.build();
+    return record;
   }
 
   private static Customer customer(CustomerBody customer) {

@@ -11,6 +11,7 @@ import io.leadbridge.connectors.CallTarget;
 import io.leadbridge.connectors.ConnectorLease;
 import io.leadbridge.delivery.internal.DeliveryMeters.Event;
 import io.leadbridge.integrations.DeliveryRoute;
+import io.leadbridge.integrations.DuplicatePolicy;
 import io.leadbridge.leads.DeliverableLead;
 import io.leadbridge.web.ErrorIds;
 import io.leadbridge.web.SafeFailure;
@@ -145,7 +146,10 @@ final class BatchCall implements Runnable {
     try (ConnectorLease connector = lease.get()) {
       CallTarget target = new CallTarget(route.tenantId(), route.integrationId(), route.baseUrl(), route.settings(),
           route.account());
-      List<LeadRecord> records = batch.stream().map(DeliverableLead::record).toList();
+      // An integration that marks duplicates gets them with a custom field naming the first lead.
+      boolean marks = route.duplicates() == DuplicatePolicy.DELIVER_MARKED;
+      List<LeadRecord> records = batch.stream()
+          .map(lead -> marks ? lead.markedDuplicate().orElse(lead.record()) : lead.record()).toList();
       return connector.deliver(target, records);
     }
   }

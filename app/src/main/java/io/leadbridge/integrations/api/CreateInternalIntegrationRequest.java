@@ -1,11 +1,13 @@
 package io.leadbridge.integrations.api;
 
 import io.leadbridge.credentials.SecretValue;
+import io.leadbridge.integrations.DuplicatePolicy;
 import io.leadbridge.integrations.FieldMapping;
 import io.leadbridge.web.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -21,7 +23,13 @@ public record CreateInternalIntegrationRequest(
     @Valid EndpointRequest endpoint,
     @Valid AuthRequest auth,
     SecretValue signingSecret,
-    @Size(max = 200) List<@NotNull FieldMapping> fieldMappings) {
+    @Size(max = 200) List<@NotNull FieldMapping> fieldMappings,
+    @Schema(nullable = true, pattern = DuplicatePolicy.PATTERN, description = DuplicatePolicy.DESCRIPTION)
+        @Pattern(regexp = DuplicatePolicy.PATTERN, message = DuplicatePolicy.MESSAGE) String duplicates) {
+
+  public DuplicatePolicy duplicatePolicy() {
+    return DuplicatePolicy.orDeliver(duplicates);
+  }
 
   public List<FieldMapping> fieldMappingsOrEmpty() {
     return fieldMappings == null ? List.of() : fieldMappings;

@@ -1,8 +1,10 @@
 package io.leadbridge.integrations.api;
 
 import io.leadbridge.credentials.SecretValue;
+import io.leadbridge.integrations.DuplicatePolicy;
 import io.leadbridge.integrations.FieldMapping;
 import io.leadbridge.web.TextRules;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +24,13 @@ public record CreateThirdPartyIntegrationRequest(
     @Size(max = 2048) String baseUrl,
     @Size(max = 50) Map<@NotBlank String, @NotNull @Size(max = 8192) String> settings,
     @Size(max = 16) Map<@NotBlank String, @NotNull SecretValue> credentials,
-    @Size(max = 200) List<@NotNull @Valid FieldMapping> fieldMappings) {
+    @Size(max = 200) List<@NotNull @Valid FieldMapping> fieldMappings,
+    @Schema(nullable = true, pattern = DuplicatePolicy.PATTERN, description = DuplicatePolicy.DESCRIPTION)
+        @Pattern(regexp = DuplicatePolicy.PATTERN, message = DuplicatePolicy.MESSAGE) String duplicates) {
+
+  public DuplicatePolicy duplicatePolicy() {
+    return DuplicatePolicy.orDeliver(duplicates);
+  }
 
   public Map<String, String> settingsOrEmpty() {
     return settings == null ? Map.of() : settings;

@@ -26,7 +26,8 @@ public record InternalIntegrationView(
     String status,
     @Schema(nullable = true) String statusReason,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Schema(allowableValues = {"deliver", "deliver-marked", "suppress"}) String duplicates) {
 
   public static InternalIntegrationView of(InternalIntegration i, Optional<CredentialMetadata> credentials) {
     return new InternalIntegrationView(
@@ -40,6 +41,7 @@ public record InternalIntegrationView(
         i.status().column(),
         i.statusReason().orElse(null),
         i.createdAt(),
-        i.updatedAt());
+        i.updatedAt(),
+        i.duplicates().column());
   }
 }

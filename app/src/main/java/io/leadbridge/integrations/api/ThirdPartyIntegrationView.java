@@ -24,7 +24,8 @@ public record ThirdPartyIntegrationView(
     String status,
     @Schema(nullable = true) String statusReason,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Schema(allowableValues = {"deliver", "deliver-marked", "suppress"}) String duplicates) {
 
   public static ThirdPartyIntegrationView of(ThirdPartyIntegration i, Optional<CredentialMetadata> credentials) {
     return new ThirdPartyIntegrationView(
@@ -39,6 +40,7 @@ public record ThirdPartyIntegrationView(
         i.status().column(),
         i.statusReason().orElse(null),
         i.createdAt(),
-        i.updatedAt());
+        i.updatedAt(),
+        i.duplicates().column());
   }
 }

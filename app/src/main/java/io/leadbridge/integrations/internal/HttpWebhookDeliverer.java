@@ -52,7 +52,8 @@ public final class HttpWebhookDeliverer {
    * @param leadJson the lead as stored (the canonical JSON of the API's lead body)
    * @param deadline when the call must be over, the token request included
    */
-  public DeliveryOutcome deliver(UUID tenantId, UUID integrationId, UUID leadId, String leadJson, Instant deadline) {
+  public DeliveryOutcome deliver(UUID tenantId, UUID integrationId, UUID leadId, String leadJson,
+      Map<String, String> customFields, Instant deadline) {
     Optional<InternalIntegration> integration =
         jdbi.withExtension(InternalIntegrationDao.class, dao -> dao.find(tenantId, integrationId));
     if (integration.isEmpty()) {
@@ -60,7 +61,7 @@ public final class HttpWebhookDeliverer {
     }
     byte[] body;
     try {
-      body = body(leadJson, leadId, integration.get());
+      body = body(leadJson, leadId, customFields, integration.get());
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return DeliveryOutcome.rejected("lead_unreadable", "the stored lead is not a JSON object");
     }
@@ -115,14 +116,21 @@ public final class HttpWebhookDeliverer {
     }
   }
 
-  /** The lead with {@code leadId}, mapped; the whole lead when the integration has no mappings. */
-  private static byte[] body(String leadJson, UUID leadId, InternalIntegration integration)
-      throws JsonProcessingException {
+  /**
+   * The lead with {@code leadId}, mapped; the whole lead when the integration has no mappings. Its
+   * custom fields are the record's: the stored ones, plus the duplicate mark when the engine added one.
+   */
+  private static byte[] body(String leadJson, UUID leadId, Map<String, String> customFields,
+      InternalIntegration integration) throws JsonProcessingException {
     JsonNode lead = JSON.readTree(leadJson);
     if (!(lead instanceof ObjectNode object)) {
       throw new IllegalArgumentException("not an object");
     }
     object.put("leadId", leadId.toString());
+    if (!customFields.isEmpty()) {
+      ObjectNode fields = object.putObject("customFields");
+      customFields.forEach(fields::put);
+    }
     return JSON.writeValueAsBytes(LeadMapper.map(object, integration.fieldMappings()));
   }
 }

@@ -60,7 +60,7 @@ public final class InternalDeliveryRoutes implements DeliveryRoutes {
 
   private static DeliveryRoute route(InternalIntegration i) {
     return new DeliveryRoute(IntegrationKind.INTERNAL, i.id(), i.tenantId(), DeliveryRoute.WEBHOOK, i.enabled(),
-        i.status(), Optional.empty(), Map.of(), origin(i.endpoint().url()));
+        i.status(), Optional.empty(), Map.of(), origin(i.endpoint().url()), i.duplicates());
   }
 
   /** A webhook's account is its receiver's origin: every integration posting to one host shares its pauses. */

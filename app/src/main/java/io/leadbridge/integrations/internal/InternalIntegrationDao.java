@@ -19,17 +19,18 @@ public interface InternalIntegrationDao {
   @SqlUpdate(
       "INSERT INTO internal_integrations (id, tenant_id, name, endpoint_url, endpoint_method, endpoint_headers,"
           + " timeout_ms, auth_type, auth_header_name, auth_username, auth_token_url, auth_client_id, auth_scopes,"
-          + " field_mappings, credential_id, enabled, status, created_at, updated_at)"
+          + " field_mappings, credential_id, enabled, status, created_at, updated_at, duplicates)"
           + " VALUES (:id, :tenantId, :name, :c.url, :c.method, :c.headers, :c.timeoutMs, :c.authType,"
           + " :c.headerName, :c.username, :c.tokenUrl, :c.clientId, :c.scopes, :c.fieldMappings, :credentialId,"
-          + " TRUE, 'active', :at, :at)")
+          + " TRUE, 'active', :at, :at, :duplicates)")
   void insert(
       @Bind("id") UUID id,
       @Bind("tenantId") UUID tenantId,
       @Bind("name") String name,
       @BindMethods("c") InternalIntegrationColumns columns,
       @Bind("credentialId") UUID credentialId,
-      @Bind("at") Instant at);
+      @Bind("at") Instant at,
+      @Bind("duplicates") String duplicates);
 
   @SqlQuery("SELECT COUNT(*) FROM internal_integrations WHERE tenant_id = :tenantId")
   int count(@Bind("tenantId") UUID tenantId);
@@ -54,13 +55,14 @@ public interface InternalIntegrationDao {
   @SqlUpdate(
       "UPDATE internal_integrations SET name = :name, endpoint_url = :c.url, endpoint_method = :c.method,"
           + " endpoint_headers = :c.headers, timeout_ms = :c.timeoutMs, field_mappings = :c.fieldMappings,"
-          + " enabled = :enabled, updated_at = :at WHERE id = :id AND tenant_id = :tenantId")
+          + " enabled = :enabled, duplicates = :duplicates, updated_at = :at WHERE id = :id AND tenant_id = :tenantId")
   int update(
       @Bind("tenantId") UUID tenantId,
       @Bind("id") UUID id,
       @Bind("name") String name,
       @BindMethods("c") InternalIntegrationColumns columns,
       @Bind("enabled") boolean enabled,
+      @Bind("duplicates") String duplicates,
       @Bind("at") Instant at);
 
   /** New secrets and the auth settings that go with them; the tenant's attention is given, so it is active again. */

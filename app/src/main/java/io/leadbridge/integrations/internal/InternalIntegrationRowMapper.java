@@ -1,6 +1,7 @@
 package io.leadbridge.integrations.internal;
 
 import io.leadbridge.credentials.CredentialRef;
+import io.leadbridge.integrations.DuplicatePolicy;
 import io.leadbridge.integrations.IntegrationStatus;
 import io.leadbridge.integrations.InternalIntegration;
 import io.leadbridge.integrations.WebhookAuth;
@@ -44,6 +45,7 @@ public final class InternalIntegrationRowMapper implements RowMapper<InternalInt
         IntegrationStatus.fromColumn(rs.getString("status")),
         Optional.ofNullable(rs.getString("status_reason")),
         SqlTimes.instant(rs, "created_at"),
-        SqlTimes.instant(rs, "updated_at"));
+        SqlTimes.instant(rs, "updated_at"),
+        DuplicatePolicy.fromColumn(rs.getString("duplicates")));
   }
 }

@@ -49,6 +49,6 @@ public final class ThirdPartyDeliveryRoutes implements DeliveryRoutes {
   private static DeliveryRoute route(ThirdPartyIntegration integration) {
     return new DeliveryRoute(IntegrationKind.THIRD_PARTY, integration.id(), integration.tenantId(),
         integration.connector(), integration.enabled(), integration.status(), integration.baseUrl(),
-        integration.settings(), integration.budgetAccount());
+        integration.settings(), integration.budgetAccount(), integration.duplicates());
   }
 }

@@ -17,9 +17,9 @@ public interface ThirdPartyIntegrationDao {
 
   @SqlUpdate(
       "INSERT INTO third_party_integrations (id, tenant_id, connector, name, base_url, settings, field_mappings,"
-          + " credential_id, enabled, status, created_at, updated_at)"
+          + " credential_id, enabled, status, created_at, updated_at, duplicates)"
           + " VALUES (:id, :tenantId, :connector, :name, :baseUrl, :settings, :fieldMappings,"
-          + " :credentialId, TRUE, 'active', :at, :at)")
+          + " :credentialId, TRUE, 'active', :at, :at, :duplicates)")
   void insert(
       @Bind("id") UUID id,
       @Bind("tenantId") UUID tenantId,
@@ -29,7 +29,8 @@ public interface ThirdPartyIntegrationDao {
       @Bind("settings") String settings,
       @Bind("fieldMappings") String fieldMappings,
       @Bind("credentialId") UUID credentialId,
-      @Bind("at") Instant at);
+      @Bind("at") Instant at,
+      @Bind("duplicates") String duplicates);
 
   @SqlQuery("SELECT COUNT(*) FROM third_party_integrations WHERE tenant_id = :tenantId")
   int count(@Bind("tenantId") UUID tenantId);
@@ -49,7 +50,7 @@ public interface ThirdPartyIntegrationDao {
 
   @SqlUpdate(
       "UPDATE third_party_integrations SET name = :name, base_url = :baseUrl, settings = :settings,"
-          + " field_mappings = :fieldMappings, enabled = :enabled, updated_at = :at"
+          + " field_mappings = :fieldMappings, enabled = :enabled, duplicates = :duplicates, updated_at = :at"
           + " WHERE id = :id AND tenant_id = :tenantId")
   int update(
       @Bind("tenantId") UUID tenantId,
@@ -59,6 +60,7 @@ public interface ThirdPartyIntegrationDao {
       @Bind("settings") String settings,
       @Bind("fieldMappings") String fieldMappings,
       @Bind("enabled") boolean enabled,
+      @Bind("duplicates") String duplicates,
       @Bind("at") Instant at);
 
   /** Sets new credentials; an integration paused because its old ones were refused becomes active again. */

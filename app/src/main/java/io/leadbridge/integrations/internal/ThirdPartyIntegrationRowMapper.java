@@ -1,6 +1,7 @@
 package io.leadbridge.integrations.internal;
 
 import io.leadbridge.credentials.CredentialRef;
+import io.leadbridge.integrations.DuplicatePolicy;
 import io.leadbridge.integrations.IntegrationStatus;
 import io.leadbridge.integrations.ThirdPartyIntegration;
 import io.leadbridge.storage.SqlTimes;
@@ -30,6 +31,7 @@ public final class ThirdPartyIntegrationRowMapper implements RowMapper<ThirdPart
         Optional.ofNullable(rs.getString("status_reason")),
         SqlTimes.instant(rs, "created_at"),
         SqlTimes.instant(rs, "updated_at"),
-        Optional.ofNullable(rs.getString("vendor_account")));
+        Optional.ofNullable(rs.getString("vendor_account")),
+        DuplicatePolicy.fromColumn(rs.getString("duplicates")));
   }
 }

@@ -92,7 +92,8 @@ public final class WebhookConnector implements BuiltInConnector {
       String document = documents.get(lead.leadId());
       DeliveryOutcome outcome = document == null
           ? DeliveryOutcome.rejected("lead_missing", "the lead is no longer stored")
-          : deliverer.deliver(target.tenantId(), target.integrationId(), lead.leadId(), document, deadline);
+          : deliverer.deliver(target.tenantId(), target.integrationId(), lead.leadId(), document,
+              lead.customFields(), deadline);
       outcomes.add(outcome);
       if (outcome instanceof RateLimited limited) {
         // The receiver's host is busy for every integration posting to it, not only this one.

@@ -7,6 +7,7 @@ import io.leadbridge.connector.api.http.RateLimitScope;
 import io.leadbridge.connectors.CallTarget;
 import io.leadbridge.connectors.IntegrationKey;
 import io.leadbridge.integrations.DeliveryRoute;
+import io.leadbridge.integrations.DuplicatePolicy;
 import io.leadbridge.integrations.IntegrationKind;
 import io.leadbridge.integrations.IntegrationStatus;
 import io.leadbridge.testing.Poll;
@@ -100,7 +101,8 @@ class DispatcherTest {
   void workForAConnectorThatIsNotLoadedWaitsThirtySecondsWithTheReasonShown() {
     UUID integration = UUID.randomUUID();
     engine.routes.put(new DeliveryRoute(IntegrationKind.THIRD_PARTY, integration, engine.tenant, "not-loaded", true,
-        IntegrationStatus.ACTIVE, Optional.empty(), Map.of(), IntegrationKey.ownAccount(integration)));
+        IntegrationStatus.ACTIVE, Optional.empty(), Map.of(), IntegrationKey.ownAccount(integration),
+        DuplicatePolicy.DELIVER));
     UUID delivery = engine.pendingDelivery(integration);
 
     assertThat(dispatcher.round()).isZero();
@@ -127,7 +129,7 @@ class DispatcherTest {
     UUID integration = engine.integration("portal:5");
     UUID delivery = engine.pendingDelivery(integration);
     engine.routes.put(new DeliveryRoute(IntegrationKind.THIRD_PARTY, integration, engine.tenant, EngineFixture.CONNECTOR,
-        false, IntegrationStatus.ACTIVE, Optional.empty(), Map.of(), "portal:5"));
+        false, IntegrationStatus.ACTIVE, Optional.empty(), Map.of(), "portal:5", DuplicatePolicy.DELIVER));
 
     assertThat(dispatcher.round()).isZero();
 

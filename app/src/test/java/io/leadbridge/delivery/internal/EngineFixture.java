@@ -20,6 +20,7 @@ import io.leadbridge.delivery.DeliveryConfiguration;
 import io.leadbridge.delivery.VendorRateLimiter;
 import io.leadbridge.integrations.DeliveryRoute;
 import io.leadbridge.integrations.DeliveryRoutes;
+import io.leadbridge.integrations.DuplicatePolicy;
 import io.leadbridge.integrations.IntegrationKind;
 import io.leadbridge.integrations.IntegrationStatus;
 import io.leadbridge.leads.LeadQueries;
@@ -112,7 +113,7 @@ final class EngineFixture implements AutoCloseable {
   UUID integration(String account) {
     UUID id = UUID.randomUUID();
     routes.put(new DeliveryRoute(IntegrationKind.THIRD_PARTY, id, tenant, CONNECTOR, true, IntegrationStatus.ACTIVE,
-        Optional.empty(), Map.of(), account));
+        Optional.empty(), Map.of(), account, DuplicatePolicy.DELIVER));
     return id;
   }
 
@@ -189,7 +190,8 @@ final class EngineFixture implements AutoCloseable {
       paused.put(integrationId, reason);
       DeliveryRoute route = routes.get(integrationId);
       routes.put(integrationId, new DeliveryRoute(route.kind(), integrationId, route.tenantId(), route.connectorId(),
-          route.enabled(), IntegrationStatus.PAUSED, route.baseUrl(), route.settings(), route.account()));
+          route.enabled(), IntegrationStatus.PAUSED, route.baseUrl(), route.settings(), route.account(),
+          route.duplicates()));
     }
   }
 
