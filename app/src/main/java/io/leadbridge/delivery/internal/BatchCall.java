@@ -130,14 +130,16 @@ final class BatchCall implements Runnable {
       return outcomes;
     }
     List<DeliverableLead> batch = toSend.stream().map(i -> leads.get(claimed.get(i).leadId())).toList();
-    List<DeliveryOutcome> sent = viaConnector(batch, deadline);
+    List<Boolean> redeliveries = toSend.stream().map(i -> claimed.get(i).attempts() > 0).toList();
+    List<DeliveryOutcome> sent = viaConnector(batch, redeliveries, deadline);
     for (int j = 0; j < toSend.size(); j++) {
       outcomes.set(toSend.get(j), sent.get(j));
     }
     return outcomes;
   }
 
-  private List<DeliveryOutcome> viaConnector(List<DeliverableLead> batch, Instant deadline) {
+  /** @param redeliveries per lead, whether an earlier attempt was made (which may have arrived) */
+  private List<DeliveryOutcome> viaConnector(List<DeliverableLead> batch, List<Boolean> redeliveries, Instant deadline) {
     Optional<ConnectorLease> lease = parts.registry().started(route.connectorId(), deadline);
     if (lease.isEmpty()) {
       return batch.stream().map(l -> (DeliveryOutcome) DeliveryOutcome.retryable("connector " + route.connectorId()
@@ -148,8 +150,12 @@ final class BatchCall implements Runnable {
           route.account());
       // An integration that marks duplicates gets them with a custom field naming the first lead.
       boolean marks = route.duplicates() == DuplicatePolicy.DELIVER_MARKED;
-      List<LeadRecord> records = batch.stream()
-          .map(lead -> marks ? lead.markedDuplicate().orElse(lead.record()) : lead.record()).toList();
+      List<LeadRecord> records = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        DeliverableLead lead = batch.get(i);
+        LeadRecord record = marks ? lead.markedDuplicate().orElse(lead.record()) : lead.record();
+        records.add(redeliveries.get(i) ? record.asRedelivery() : record);
+      }
       return connector.deliver(target, records);
     }
   }

@@ -9,6 +9,7 @@ import io.leadbridge.integrations.IntegrationKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,24 @@ class BatchCallTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     assertThat(engine.row(delivery)).containsEntry("status", "retrying").containsEntry("attempts", 1);
     assertThat(Thread.currentThread().isInterrupted()).as("the interrupt does not leak to the thread's next call").isFalse();
+  }
+
+  /** A lead tried before reaches the connector marked as a redelivery (ADF's resend); a first try does not. */
+  @Test
+  void aRetriedLeadReachesTheConnectorAsARedelivery() {
+    UUID integration = engine.integration("portal:4");
+    engine.pendingDelivery(integration);
+    List<Boolean> seen = new CopyOnWriteArrayList<>();
+    engine.answer = (target, batch) -> {
+      batch.forEach(lead -> seen.add(lead.redelivery()));
+      return batch.stream().map(lead -> (DeliveryOutcome) DeliveryOutcome.retryable("503")).toList();
+    };
+
+    call(integration);
+    engine.clock.advance(Duration.ofHours(2));
+    call(integration);
+
+    assertThat(seen).containsExactly(false, true);
   }
 
   /** Claims the integration's due work under {@link #TOKEN} and runs its call here. */

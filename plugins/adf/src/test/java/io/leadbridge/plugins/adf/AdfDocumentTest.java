@@ -71,6 +71,18 @@ class AdfDocumentTest {
     }
 
     @Test
+    void aRedeliveryIsAResendOfTheSameProspect() throws Exception {
+        LeadRecord lead = Leads.minimal();
+
+        Element prospect = (Element) parsed(AdfDocument.write(lead.asRedelivery(), VENDOR))
+                .getElementsByTagName("prospect").item(0);
+
+        assertThat(prospect.getAttribute("status")).isEqualTo("resend");
+        assertThat(prospect.getElementsByTagName("id").item(0).getTextContent()).isEqualTo(lead.leadId().toString());
+        assertThat(AdfDtd.violation(AdfDocument.write(lead.asRedelivery(), VENDOR))).isEmpty();
+    }
+
+    @Test
     void aMinimalLeadIsStillValid() {
         assertThat(AdfDtd.violation(AdfDocument.write(Leads.minimal(), VENDOR))).isEmpty();
     }

@@ -108,4 +108,18 @@ class LeadRecordTest {
         assertThat(tradeIn.odometerUnit()).contains(OdometerUnit.MILES);
         assertThat(TradeIn.builder().build().odometerUnit()).isEmpty();
     }
+
+    @Test
+    void aRedeliveryIsTheSameLeadMarkedSentBefore() {
+        LeadRecord first = Fixtures.lead().build();
+
+        LeadRecord again = first.asRedelivery();
+
+        assertThat(first.redelivery()).isFalse();
+        assertThat(again.redelivery()).isTrue();
+        assertThat(again.leadId()).isEqualTo(first.leadId());
+        assertThat(again.customer()).isEqualTo(first.customer());
+        assertThat(again).isNotEqualTo(first).isEqualTo(first.asRedelivery());
+        assertThat(again.asRedelivery()).isSameAs(again);
+    }
 }

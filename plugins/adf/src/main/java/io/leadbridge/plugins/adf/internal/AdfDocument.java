@@ -25,7 +25,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes one lead as an ADF 1.0 document (UTF-8) with the JDK's XML writer, which escapes
  * {@code &}, {@code <} and quotes, so no lead text can break the document or add elements to it.
- * The Leadbridge lead id is the prospect's {@code <id source="Leadbridge">}, the CRM's dedupe key.
+ * The Leadbridge lead id is the prospect's {@code <id source="Leadbridge">}, the CRM's dedupe key; a
+ * redelivery is {@code status="resend"}.
  * Stateless and thread-safe.
  */
 public final class AdfDocument {
@@ -62,7 +63,8 @@ public final class AdfDocument {
             xml.writeCharacters("\n");
             xml.writeProcessingInstruction("adf", "version=\"1.0\"");
             out.start("adf");
-            out.start("prospect", "status", "new");
+            // resend: an earlier attempt may have arrived; the CRM dedupes on the id below either way.
+            out.start("prospect", "status", lead.redelivery() ? "resend" : "new");
             out.text("id", lead.leadId().toString(), "sequence", "1", "source", ID_SOURCE);
             out.text("requestdate", REQUEST_DATE.format(lead.receivedAt().atZone(vendor.zone())));
             for (VehicleOfInterest vehicle : lead.vehicles()) {

@@ -33,6 +33,7 @@ public final class LeadRecord {
     private final Optional<TradeIn> tradeIn;
     private final Optional<String> comments;
     private final Map<String, String> customFields;
+    private final boolean redelivery;
 
     private LeadRecord(Builder builder) {
         this.leadId = Objects.requireNonNull(builder.leadId, "leadId");
@@ -44,6 +45,20 @@ public final class LeadRecord {
         this.tradeIn = Optional.ofNullable(builder.tradeIn);
         this.comments = Text.optional(builder.comments);
         this.customFields = Collections.unmodifiableMap(new LinkedHashMap<>(builder.customFields));
+        this.redelivery = false;
+    }
+
+    private LeadRecord(LeadRecord sent, boolean redelivery) {
+        this.leadId = sent.leadId;
+        this.externalId = sent.externalId;
+        this.source = sent.source;
+        this.receivedAt = sent.receivedAt;
+        this.customer = sent.customer;
+        this.vehicles = sent.vehicles;
+        this.tradeIn = sent.tradeIn;
+        this.comments = sent.comments;
+        this.customFields = sent.customFields;
+        this.redelivery = redelivery;
     }
 
     /** @return a new, empty builder */
@@ -101,6 +116,25 @@ public final class LeadRecord {
         return customFields;
     }
 
+    /**
+     * Whether the host tried this lead on this integration before: an earlier attempt may have
+     * arrived, so a vendor with a word for it (ADF's {@code status="resend"}) should hear it.
+     *
+     * @return whether this is a redelivery
+     * @since 1.3.0
+     */
+    public boolean redelivery() {
+        return redelivery;
+    }
+
+    /**
+     * @return this record, marked as a {@link #redelivery()}; the host calls it for retries
+     * @since 1.3.0
+     */
+    public LeadRecord asRedelivery() {
+        return redelivery ? this : new LeadRecord(this, true);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof LeadRecord that
@@ -112,13 +146,14 @@ public final class LeadRecord {
                 && vehicles.equals(that.vehicles)
                 && tradeIn.equals(that.tradeIn)
                 && comments.equals(that.comments)
-                && customFields.equals(that.customFields);
+                && customFields.equals(that.customFields)
+                && redelivery == that.redelivery;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(leadId, externalId, source, receivedAt, customer, vehicles, tradeIn, comments,
-                customFields);
+                customFields, redelivery);
     }
 
     /** @return {@code LeadRecord[leadId=...]}: nothing else, since the rest is personal data */
