@@ -136,8 +136,11 @@ class RolloutModuleTest {
     try (FakeUnleashServer server = FakeUnleashServer.serving(pilotOnly())) {
       module = start(serverConfig(server.url()));
       assertThat(module.gate().enabledConnectors(PILOT.id(), CONNECTORS)).containsExactlyInAnyOrder("hubspot", "example");
-      assertThat(module.healthCheck().execute().isHealthy()).isTrue();
-      assertThat(Files.readString(data.resolve("rollout/unleash-backup.json"))).contains("connector.hubspot");
+      // The SDK reports the fetch to the health check and writes the backup just after the flags
+      // are usable: wait for both rather than race them.
+      Poll.until("healthy after the first fetch", java.time.Duration.ofSeconds(10),
+          () -> module.healthCheck().execute().isHealthy());
+      Poll.until("the backup written", java.time.Duration.ofSeconds(10), () -> backupHolds("connector.hubspot"));
       assertThat(server.featureFetches()).isPositive();
     }
 
@@ -269,5 +272,14 @@ class RolloutModuleTest {
   private static Tenant tenant(TenantStatus status) {
     return new Tenant(UUID.randomUUID(), "Dealer", "dealer-" + UUID.randomUUID(), Optional.of("pro"),
         Optional.of("us-east"), status, Instant.parse("2026-11-22T10:00:00Z"), Optional.empty());
+  }
+
+  private boolean backupHolds(String text) {
+    try {
+      Path backup = data.resolve("rollout/unleash-backup.json");
+      return Files.exists(backup) && Files.readString(backup).contains(text);
+    } catch (IOException e) {
+      return false;
+    }
   }
 }
