@@ -38,8 +38,8 @@ public final class IntakeOutbox implements DeliveryOutbox {
       UUID id = UUID.randomUUID();
       if (duplicateOf.isPresent() && target.duplicates() == DuplicatePolicy.SUPPRESS) {
         String message = "a duplicate of lead " + duplicateOf.get() + ", which this integration got";
-        outbox.insertSkippedDuplicate(id, tenantId, leadId, target.integrationId(), target.kind().column(),
-            target.connectorId(), message, now);
+        outbox.insertSkipped(id, tenantId, leadId, target.integrationId(), target.kind().column(),
+            target.connectorId(), DUPLICATE, message, now);
         queued.add(new Delivery(id, leadId, target.integrationId(), DeliveryStatus.SKIPPED.column(), 0, now,
             Optional.empty(), Optional.of(DUPLICATE), Optional.of(message), Optional.empty(), now));
         continue;

@@ -82,6 +82,11 @@ public final class LeadIntake {
     if (!errors.isEmpty()) {
       throw new InvalidLead(errors);
     }
+    return accept(tenantId, idempotencyKey, lead);
+  }
+
+  /** Stores a lead the intake rules passed, or answers its key's earlier request again. */
+  private Answer accept(UUID tenantId, String idempotencyKey, LeadBody lead) {
     String canonical = CanonicalJson.write(lead);
     String hash = CanonicalJson.sha256(canonical);
     List<String> keys = ShopperKeys.of(lead);
@@ -129,14 +134,15 @@ public final class LeadIntake {
     if (!reading.errors().isEmpty()) {
       throw new InvalidLead(reading.errors());
     }
-    String longest = idempotencyKey + "#" + reading.leads().size();
-    if (longest.length() > MAX_KEY_LENGTH) {
-      throw new InvalidIdempotencyKey("must leave room for #" + reading.leads().size() + " (one per prospect): at most "
-          + (MAX_KEY_LENGTH - longest.length() + idempotencyKey.length()) + " characters for this document");
+    String longestSuffix = "#" + reading.leads().size();
+    if (idempotencyKey.length() + longestSuffix.length() > MAX_KEY_LENGTH) {
+      throw new InvalidIdempotencyKey("must leave room for " + longestSuffix + " (one per prospect): at most "
+          + (MAX_KEY_LENGTH - longestSuffix.length()) + " characters for this document");
     }
     List<LeadAcceptedView> accepted = new ArrayList<>();
     for (int i = 0; i < reading.leads().size(); i++) {
-      Answer answer = submit(tenantId, idempotencyKey + "#" + (i + 1), reading.leads().get(i));
+      // Reading checked every prospect against the intake rules already.
+      Answer answer = accept(tenantId, idempotencyKey + "#" + (i + 1), reading.leads().get(i));
       accepted.add(CanonicalJson.accepted(answer.body()));
     }
     return new AdfAnswer(ACCEPTED, CanonicalJson.write(LeadAcceptedView.ofProspects(accepted)), accepted.get(0).id());

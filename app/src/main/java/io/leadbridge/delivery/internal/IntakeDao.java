@@ -33,15 +33,15 @@ public interface IntakeDao {
       @Bind("integrationId") UUID integrationId, @Bind("kind") String kind, @Bind("connector") String connectorId,
       @Bind("at") Instant at);
 
-  /** A new delivery that will not be attempted: its integration suppresses duplicates, and the lead is one. */
+  /** A new delivery that will not be attempted, its reason as its last error (a duplicate its integration suppresses). */
   @SqlUpdate(
       "INSERT INTO deliveries (id, tenant_id, lead_id, integration_id, integration_kind, connector_id, status,"
           + " attempts, next_attempt_at, last_error_code, last_error_message, created_at, updated_at)"
-          + " VALUES (:id, :tenantId, :leadId, :integrationId, :kind, :connector, 'skipped', 0, :at, 'duplicate',"
+          + " VALUES (:id, :tenantId, :leadId, :integrationId, :kind, :connector, 'skipped', 0, :at, :code,"
           + " :message, :at, :at)")
-  void insertSkippedDuplicate(@Bind("id") UUID id, @Bind("tenantId") UUID tenantId, @Bind("leadId") UUID leadId,
+  void insertSkipped(@Bind("id") UUID id, @Bind("tenantId") UUID tenantId, @Bind("leadId") UUID leadId,
       @Bind("integrationId") UUID integrationId, @Bind("kind") String kind, @Bind("connector") String connectorId,
-      @Bind("message") String message, @Bind("at") Instant at);
+      @Bind("code") String code, @Bind("message") String message, @Bind("at") Instant at);
 
   /** The deliveries of the given leads of the tenant, in creation order per lead. */
   @SqlQuery(

@@ -2,7 +2,6 @@ package io.leadbridge.tenants.internal;
 
 import io.leadbridge.auth.ApiKeyStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -16,9 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * request into a write. Thread-safe.
  */
 public final class JdbiApiKeyStore implements ApiKeyStore {
-
-  /** How stale a shown {@code lastUsedAt} may be. */
-  static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
   private final ApiKeyDao keys;
   private final Clock clock;
