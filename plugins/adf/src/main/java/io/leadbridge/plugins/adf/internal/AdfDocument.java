@@ -10,7 +10,6 @@ import io.leadbridge.connector.api.lead.Phone;
 import io.leadbridge.connector.api.lead.TradeIn;
 import io.leadbridge.connector.api.lead.VehicleOfInterest;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
